@@ -1,0 +1,14 @@
+/**
+ * `@mimi-spec/cli`: the `mimi` command. Each subcommand is a module under `commands/` that takes
+ * its arguments and an {@link Io}, so it can be tested without a process.
+ *
+ * May import: every `@mimi-spec` package, `effect`, `typedoc`.
+ *
+ * @packageDocumentation
+ * @module @mimi-spec/cli
+ */
+export * from "./commands/docs.ts";
+export * from "./commands/validate.ts";
+export * from "./io.ts";
+export * from "./main.ts";
+export * from "./repo.ts";
