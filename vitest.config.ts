@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-const packages = ["grammar", "schema", "machine", "checker", "codegen", "cli"] as const;
+const packages = ["grammar", "schema", "machine", "checker", "codegen", "drafts", "cli"] as const;
 
 /** One root config, one project per package: `test/` mirrors `src/` in each. */
 export default defineConfig({

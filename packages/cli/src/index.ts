@@ -8,6 +8,7 @@
  * @module @mimi-spec/cli
  */
 export * from "./commands/docs.ts";
+export * from "./commands/grammar.ts";
 export * from "./commands/validate.ts";
 export * from "./io.ts";
 export * from "./main.ts";

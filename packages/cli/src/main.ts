@@ -5,6 +5,7 @@
  * @module
  */
 import { docsCommand, docsUsage } from "./commands/docs.ts";
+import { grammarCommand, grammarUsage } from "./commands/grammar.ts";
 import { validateCommand, validateUsage } from "./commands/validate.ts";
 import { type Io, UserError } from "./io.ts";
 
@@ -17,6 +18,11 @@ interface Command {
 
 const commands: Readonly<Record<string, Command>> = {
   validate: { summary: "check JSON values against a schema", usage: validateUsage, run: validateCommand },
+  grammar: {
+    summary: "check ABNF, generate parsers, match and sample strings",
+    usage: grammarUsage,
+    run: grammarCommand,
+  },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
 };
 

@@ -1,10 +1,11 @@
 /**
  * Hints for implementers who turn the grammar into a first-match (PEG) or greedy parser. ABNF
  * alternation is unordered and repetition is not greedy, so an exact matcher is unaffected; a
- * PEG is not, and rejects valid input in exactly these two situations.
+ * PEG commits to the first alternative that succeeds and to the longest repetition, and can then
+ * reject valid input in the two situations checked here.
  *
- * Both checks are approximations (see each function); both stay quiet about what they cannot see
- * (prose values, undefined rules).
+ * Both checks are approximations (see each function); neither can see into prose values or
+ * undefined rules.
  *
  * @module
  */
@@ -78,7 +79,7 @@ function ordinal(n: number): string {
 
 /**
  * `peg-prefix-alternative`: in `a / b`, a string of an earlier alternative is a proper prefix of a
- * string of a later one, so a first-match parser that takes the earlier one never tries the later
+ * string of a later one, so a first-match parser that takes the earlier one does not try the later
  * when more input follows. Compared on the short strings of each alternative (the first few
  * characters, see `short-strings.ts`): every finding has a concrete witness, shown in the message;
  * prefixes longer than that window are not seen. One diagnostic per alternation, at the first
@@ -109,7 +110,7 @@ export function checkPrefixAlternatives(ctx: AnalysisContext): Diagnostic[] {
     out.push(
       diagnostic(
         "peg-prefix-alternative",
-        `${ordinal(first.earlier)} \`${excerpt(earlier.source, earlier.node)}\` matches ${first.prefix}${first.prefix === '""' ? " (the empty string)" : ""}, a proper prefix of ${first.longer} which ${ordinal(first.later)} \`${excerpt(later.source, later.node)}\` matches: a first-match (PEG) parser that succeeds with ${ordinal(first.earlier)} never tries ${ordinal(first.later)}, and rejects valid input${also === "" ? "" : `; likewise ${also}`}`,
+        `${ordinal(first.earlier)} \`${excerpt(earlier.source, earlier.node)}\` matches ${first.prefix}${first.prefix === '""' ? " (the empty string)" : ""}, a proper prefix of ${first.longer} which ${ordinal(first.later)} \`${excerpt(later.source, later.node)}\` matches: a first-match (PEG) parser that succeeds with ${ordinal(first.earlier)} does not go on to try ${ordinal(first.later)}, so it can reject valid input${also === "" ? "" : `; likewise ${also}`}`,
         later.source,
         later.node.span,
         {
@@ -135,10 +136,12 @@ export function checkPrefixAlternatives(ctx: AnalysisContext): Diagnostic[] {
 
 /**
  * `peg-greedy-repetition`: a repetition of variable count (`*x`, `1*x`, `[x]`) followed in the
- * same concatenation by elements whose FIRST set overlaps the repeated element's, so a greedy
- * repetition can consume what the follower needs. When the short strings of both sides are
- * exact and show that no match of the element can even begin like the follower's input (as in
- * `*("a" "b") "a" "c"`, where the failing iteration is undone), the overlap is not reported. What
+ * same concatenation by elements it can also match, so a greedy repetition can take input they
+ * need. Reported when the FIRST sets overlap and the short strings show a non-empty string on
+ * which a match of the repeated element and a match of the followers meet with one of them
+ * ending there (the example in the message). When both sides' short strings are exact and show no
+ * such string, nothing is reported: in `*("a" "b") "a" "c"` the iteration that fails is undone.
+ * When they are not exact (prose, undefined rules), the FIRST overlap alone is reported. What
  * comes after the concatenation is not considered.
  */
 export function checkGreedyRepetitions(ctx: AnalysisContext): Diagnostic[] {

@@ -114,8 +114,15 @@ export function checkLeftRecursion(ctx: AnalysisContext): Diagnostic[] {
     const covered = new Set<string>();
     for (const start of sorted) {
       if (covered.has(start)) continue;
-      const cycle = shortestCycle(start, members, edges);
-      for (const k of cycle) covered.add(k);
+      const found = shortestCycle(start, members, edges);
+      for (const k of found) covered.add(k);
+      // Name the cycle from its earliest rule, as a reader of the grammar meets it.
+      const loop = found.slice(0, -1);
+      const from = loop.reduce(
+        (best, k, i) => ((order.get(k) ?? 0) < (order.get(loop[best] as string) ?? 0) ? i : best),
+        0,
+      );
+      const cycle = [...loop.slice(from), ...loop.slice(0, from), loop[from] as string];
       const names = cycle.map((k) => grammar.rules.get(k)?.name ?? k);
       const steps = cycle.slice(0, -1).map((from, i) => ({
         from: names[i] as string,

@@ -9,11 +9,14 @@
 /** An inclusive range of code points `[low, high]`. */
 export type CodePointRange = readonly [low: number, high: number];
 
-/** Where {@link CodePointSet.sample} looks first: digits, letters, other printable ASCII, space. */
+/**
+ * Where {@link CodePointSet.sample} looks first: digits, lower-case letters (as strings are usually
+ * written), upper-case letters, other printable ASCII, then a space.
+ */
 const PREFERRED_SAMPLES: ReadonlyArray<CodePointRange> = [
   [0x30, 0x39],
-  [0x41, 0x5a],
   [0x61, 0x7a],
+  [0x41, 0x5a],
   [0x21, 0x7e],
   [0x20, 0x20],
 ];

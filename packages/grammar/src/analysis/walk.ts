@@ -88,13 +88,28 @@ export function excerpt(
   node: { readonly span: { start: number; end: number } },
   limit = 40,
 ): string {
-  const text = source.text
-    .slice(node.span.start, node.span.end)
-    .replace(/\s*;[^\r\n]*/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = withoutComments(source.text.slice(node.span.start, node.span.end)).replace(/\s+/g, " ").trim();
   const chars = [...text];
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join("")}…`;
+}
+
+/** ABNF text without its comments: a `;` starts one only outside quoted strings and prose values. */
+function withoutComments(text: string): string {
+  let out = "";
+  let close: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (close !== undefined) {
+      if (c === close || c === "\n" || c === "\r") close = undefined;
+    } else if (c === '"') close = '"';
+    else if (c === "<") close = ">";
+    else if (c === ";") {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 /** A code point as a message shows it: the character itself when printable ASCII, plus `U+XXXX`. */

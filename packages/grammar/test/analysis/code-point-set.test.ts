@@ -58,6 +58,7 @@ describe("CodePointSet", () => {
     expect(CodePointSet.fromRanges([[0x00, 0x10ffff]]).sample()).toBe(0x30);
     expect(CodePointSet.of(0x09, 0x20).sample()).toBe(0x20);
     expect(CodePointSet.of(0x2d, 0x61).sample()).toBe(0x61);
+    expect(CodePointSet.caseless(0x41).sample()).toBe(0x61); // "A" in a case-insensitive string reads as "a"
     expect(CodePointSet.of(0x0d).sample()).toBe(0x0d);
     expect(CodePointSet.empty.sample()).toBeUndefined();
   });

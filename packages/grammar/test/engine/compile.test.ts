@@ -9,7 +9,8 @@ function matcher(text: string, rule: string) {
   const grammar = loadGrammar([{ name: "t.abnf", text }]);
   expect(grammar.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const compiled = new RuleCompiler(grammar).compile(rule);
-  if (compiled.engine !== "dfa") throw new Error(compiled.reason);
+  if (compiled.engine !== "dfa")
+    throw new Error(compiled.engine === "none" ? compiled.reason : "expected a DFA rule");
   const dfa = loadDfa(compiled.dfa);
   return { grammar, match: (s: string) => matchDfa(dfa, s), test: (s: string) => testDfa(dfa, s) };
 }

@@ -7,7 +7,8 @@ import { loadDfa, testDfa } from "../../src/runtime/dfa-runtime.ts";
 
 function dfaOf(text: string) {
   const compiled = new RuleCompiler(loadGrammar([{ name: "t", text }])).compile("r");
-  if (compiled.engine !== "dfa") throw new Error(compiled.reason);
+  if (compiled.engine !== "dfa")
+    throw new Error(compiled.engine === "none" ? compiled.reason : "expected a DFA rule");
   return compiled.dfa;
 }
 

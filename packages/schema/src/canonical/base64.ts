@@ -20,18 +20,24 @@ import { err, ok, type Result } from "./result.ts";
 /** The two RFC 4648 alphabets: `"standard"` (§4, `+` `/`) and `"url"` (§5, `-` `_`). */
 export type Base64Alphabet = "standard" | "url";
 
+/** A stable base64 error code; {@link Base64ErrorCodes} says what each one means. */
+export type Base64ErrorCode = "invalid-character" | "invalid-length" | "invalid-padding" | "non-canonical";
+
 /** Every base64 error code with a one-line meaning. */
-export const Base64ErrorCodes = {
+export const Base64ErrorCodes: Readonly<Record<Base64ErrorCode, string>> = {
   "invalid-character": "a character outside the alphabet",
   "invalid-length": "a length that no byte string encodes to (one character left over)",
   "invalid-padding": "`=` somewhere other than completing the last 4-character group",
   "non-canonical": "the unused low bits of the last character are not zero (with requireCanonical only)",
-} as const satisfies Record<string, string>;
+};
 
 /** Why a string is not acceptable base64. `offset` is the index of the offending character. */
 export interface Base64Error {
-  readonly code: keyof typeof Base64ErrorCodes;
+  /** What kind of problem this is; see {@link Base64ErrorCodes}. */
+  readonly code: Base64ErrorCode;
+  /** What is wrong. */
   readonly message: string;
+  /** 0-based index of the offending character. */
   readonly offset: number;
 }
 
@@ -107,6 +113,6 @@ export function decodeBase64Url(text: string): Result<Uint8Array, Base64Error> {
   return decodeBase64(text, { alphabet: "url" });
 }
 
-function fail(code: Base64Error["code"], message: string, offset: number): Result<never, Base64Error> {
+function fail(code: Base64ErrorCode, message: string, offset: number): Result<never, Base64Error> {
   return err({ code, message, offset });
 }

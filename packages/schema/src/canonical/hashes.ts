@@ -103,6 +103,7 @@ export function withContentHash(
 
 /** The outcome of comparing an event's claimed content hash with the computed one. */
 export interface ContentHashCheck {
+  /** Whether the claimed hash equals the computed one (compared as bytes). */
   readonly matches: boolean;
   /** The hash as the event states it (padded input is accepted and compared by bytes). */
   readonly claimed: string;

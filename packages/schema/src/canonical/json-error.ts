@@ -5,8 +5,30 @@
  * @module
  */
 
+/** A stable error code; {@link JsonErrorCodes} says what each one means. */
+export type JsonErrorCode =
+  | "unexpected-character"
+  | "unexpected-end"
+  | "trailing-data"
+  | "control-character"
+  | "invalid-escape"
+  | "invalid-number"
+  | "unsafe-integer"
+  | "number-overflow"
+  | "lone-surrogate"
+  | "duplicate-key"
+  | "too-deep"
+  | "invalid-utf8"
+  | "not-json"
+  | "cycle"
+  | "non-finite-number"
+  | "float-not-allowed"
+  | "integer-out-of-range"
+  | "expected-object"
+  | "missing-field";
+
 /** Every error code with a one-line meaning. The codes are stable; messages may change. */
-export const JsonErrorCodes = {
+export const JsonErrorCodes: Readonly<Record<JsonErrorCode, string>> = {
   "unexpected-character": "the text has a character that JSON does not allow at this point",
   "unexpected-end": "the text ends before the JSON value is complete",
   "trailing-data": "there is more text after the complete JSON value",
@@ -26,10 +48,7 @@ export const JsonErrorCodes = {
   "integer-out-of-range": "the Matrix canonical form allows integers in [-(2^53)+1, 2^53-1] only",
   "expected-object": "an event algorithm needs a JSON object here",
   "missing-field": "an event algorithm needs a field that is absent",
-} as const satisfies Record<string, string>;
-
-/** A stable error code; see {@link JsonErrorCodes}. */
-export type JsonErrorCode = keyof typeof JsonErrorCodes;
+};
 
 /**
  * What went wrong, and where.
@@ -40,19 +59,27 @@ export type JsonErrorCode = keyof typeof JsonErrorCodes;
  * {@link JsonErrorCodes | invalid-utf8}).
  */
 export interface JsonError {
+  /** What kind of problem this is; stable, see {@link JsonErrorCodes}. */
   readonly code: JsonErrorCode;
+  /** What is wrong and, where it helps, how to fix it. */
   readonly message: string;
   /** The JSON path of the offending value, e.g. `$.content.body`; `$` is the root. */
   readonly path: string;
+  /** 1-based line in the source text (reader errors only). */
   readonly line?: number;
+  /** 1-based column in UTF-16 code units (reader errors only). */
   readonly column?: number;
+  /** 0-based index into the source text, or byte index for `invalid-utf8` (reader errors only). */
   readonly offset?: number;
 }
 
 /** A position in source text. */
 export interface TextPosition {
+  /** 1-based line number. */
   readonly line: number;
+  /** 1-based column, in UTF-16 code units. */
   readonly column: number;
+  /** 0-based UTF-16 index into the text. */
   readonly offset: number;
 }
 

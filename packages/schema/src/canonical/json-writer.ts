@@ -21,7 +21,9 @@ import { DEFAULT_MAX_DEPTH } from "./safe-parse.ts";
 
 /** Why a number cannot be written: an error code and a sentence. */
 export interface NumberRejection {
+  /** The error code to report, e.g. `float-not-allowed`. */
   readonly code: JsonErrorCode;
+  /** What is wrong with the number. */
   readonly message: string;
 }
 

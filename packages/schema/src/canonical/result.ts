@@ -7,13 +7,17 @@
 
 /** A successful outcome carrying `value`. */
 export interface Ok<A> {
+  /** Always `true`: the operation succeeded. */
   readonly ok: true;
+  /** The result of the operation. */
   readonly value: A;
 }
 
 /** A failed outcome carrying `error`. */
 export interface Err<E> {
+  /** Always `false`: the operation failed. */
   readonly ok: false;
+  /** Why it failed. */
   readonly error: E;
 }
 

@@ -13,6 +13,8 @@
  *   signature does not verify over the (redacted, for events) stripped canonical form.
  *   **Policy:** every `ed25519:` signature of the entity for which a key is supplied must
  *   verify (the I-D leaves "all or some?" open; we pick the strict reading).
+ * - The sender's server signs the LPDU, not the PDU: to check that signature on a PDU with
+ *   `hub_server`, verify `lpduFormOf(pdu)` (see `hashes.ts`).
  *
  * @module
  */
@@ -39,7 +41,9 @@ import { err, ok, type Result } from "./result.ts";
 export interface SigningKey {
   /** `ed25519:<version>`. */
   readonly keyId: string;
+  /** The private half, for {@link signObject} and {@link signEvent}. */
   readonly privateKey: KeyObject;
+  /** The public half, for the {@link VerifyKeys} map of verifiers. */
   readonly publicKey: KeyObject;
   /** The raw 32-byte public key, standard unpadded base64 (as servers publish it). */
   readonly publicKeyBase64: string;
@@ -47,7 +51,9 @@ export interface SigningKey {
 
 /** Why a key could not be made. */
 export interface KeyError {
+  /** `invalid-seed` (not 32 bytes), `invalid-key-version` (outside the LM grammar) or `invalid-public-key`. */
   readonly code: "invalid-seed" | "invalid-key-version" | "invalid-public-key";
+  /** What is wrong. */
   readonly message: string;
 }
 
@@ -187,27 +193,48 @@ function addSignature(
   return ok(withKey(object, "signatures", signatures));
 }
 
-/** Why a signature check failed. Every variant has a `message` for humans. */
-export type SignatureFailure =
-  | { readonly code: "missing-signatures"; readonly message: string }
-  | { readonly code: "malformed-signatures"; readonly message: string; readonly path: string }
-  | { readonly code: "no-entity-signatures"; readonly message: string; readonly entity: string }
-  | {
-      readonly code: "no-known-key";
-      readonly message: string;
-      readonly entity: string;
-      /** The key IDs the entity's entry does have. */
-      readonly keyIds: readonly string[];
-    }
-  | { readonly code: "unusable-key"; readonly message: string; readonly keyId: string }
-  | {
-      readonly code: "bad-base64";
-      readonly message: string;
-      readonly keyId: string;
-      readonly error: Base64Error;
-    }
-  | { readonly code: "bad-signature"; readonly message: string; readonly keyId: string }
-  | { readonly code: "invalid-object"; readonly message: string; readonly error: JsonError };
+/** A stable reason for a failed signature check; {@link SignatureFailureCodes} explains each. */
+export type SignatureFailureCode =
+  | "missing-signatures"
+  | "malformed-signatures"
+  | "no-entity-signatures"
+  | "no-known-key"
+  | "unusable-key"
+  | "bad-base64"
+  | "bad-signature"
+  | "invalid-object";
+
+/** Every signature-check failure code with a one-line meaning. */
+export const SignatureFailureCodes: Readonly<Record<SignatureFailureCode, string>> = {
+  "missing-signatures": "the object has no `signatures` field",
+  "malformed-signatures": "`signatures`, the entity's entry or a signature has the wrong JSON type",
+  "no-entity-signatures": "`signatures` has no entry for the expected entity",
+  "no-known-key": "the entity's entry has no `ed25519:` key ID for which a key was supplied",
+  "unusable-key": "the key supplied for a key ID is not an Ed25519 public key",
+  "bad-base64": "a signature is not valid base64",
+  "bad-signature": "a signature is not 64 bytes or does not verify over the canonical form",
+  "invalid-object": "the object (or event) cannot be redacted or canonicalized",
+};
+
+/** Why a signature check failed. The optional fields are set where they apply to the code. */
+export interface SignatureFailure {
+  /** What went wrong; see {@link SignatureFailureCodes}. */
+  readonly code: SignatureFailureCode;
+  /** A sentence for humans. */
+  readonly message: string;
+  /** `malformed-signatures`: the JSON path of the value with the wrong type. */
+  readonly path?: string;
+  /** `no-entity-signatures`, `no-known-key`: the entity that was expected to sign. */
+  readonly entity?: string;
+  /** `no-known-key`: the key IDs the entity's entry does have. */
+  readonly keyIds?: readonly string[];
+  /** `unusable-key`, `bad-base64`, `bad-signature`: the key ID concerned. */
+  readonly keyId?: string;
+  /** `bad-base64`: the decoder's error. */
+  readonly base64Error?: Base64Error;
+  /** `invalid-object`: the redaction or canonicalization error. */
+  readonly jsonError?: JsonError;
+}
 
 /** Public keys by key ID (`ed25519:1` → key), for one entity. */
 export type VerifyKeys = ReadonlyMap<string, KeyObject>;
@@ -221,7 +248,7 @@ export function verifyObjectSignature(
 ): Result<readonly string[], SignatureFailure> {
   if (!isJsonObject(object)) {
     const error = jsonError("expected-object", "only a JSON object can carry signatures", "$");
-    return err({ code: "invalid-object", message: error.message, error });
+    return err({ code: "invalid-object", message: error.message, jsonError: error });
   }
   const signatures = getOwn(object, "signatures");
   if (signatures === undefined)
@@ -261,14 +288,14 @@ export function verifyObjectSignature(
         code: "bad-base64",
         message: `${keyId}: ${decoded.error.message}`,
         keyId,
-        error: decoded.error,
+        base64Error: decoded.error,
       });
     }
     signatureBytes.push(decoded.value);
   }
   const payload = signingPayload(object, options);
   if (!payload.ok)
-    return err({ code: "invalid-object", message: payload.error.message, error: payload.error });
+    return err({ code: "invalid-object", message: payload.error.message, jsonError: payload.error });
   for (const [index, keyId] of usable.entries()) {
     const key = keys.get(keyId) as KeyObject;
     if (key.type !== "public" || key.asymmetricKeyType !== "ed25519") {
@@ -306,6 +333,6 @@ export function verifyEventSignature(
 ): Result<readonly string[], SignatureFailure> {
   const redacted = redactEvent(event, options.redaction ?? LM_REDACTION_RULES);
   if (!redacted.ok)
-    return err({ code: "invalid-object", message: redacted.error.message, error: redacted.error });
+    return err({ code: "invalid-object", message: redacted.error.message, jsonError: redacted.error });
   return verifyObjectSignature(redacted.value, entity, keys, options);
 }

@@ -4,6 +4,9 @@ import { findLoneSurrogate, quoteJsonString } from "../../src/canonical/json-wri
 import { canonicalizeMatrix } from "../../src/canonical/matrix-canonical.ts";
 
 describe("writeCanonical: in-memory values that are not JSON", () => {
+  const sparse: unknown[] = [];
+  sparse[0] = 1;
+  sparse[2] = 3;
   const cases: ReadonlyArray<readonly [string, unknown, string]> = [
     ["undefined member", { a: undefined }, "$.a"],
     ["undefined root", undefined, "$"],
@@ -13,7 +16,7 @@ describe("writeCanonical: in-memory values that are not JSON", () => {
     ["Date", { when: new Date(0) }, "$.when"],
     ["Map", { m: new Map() }, "$.m"],
     ["boxed string", [new String("x")], "$[0]"],
-    ["sparse array hole", { list: [1, , 3] }, "$.list[1]"],
+    ["sparse array hole", { list: sparse }, "$.list[1]"],
   ];
   for (const [name, value, path] of cases) {
     it(`rejects a ${name} as not-json at ${path}`, () => {

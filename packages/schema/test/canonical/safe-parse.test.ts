@@ -57,7 +57,7 @@ describe("parseJson: prototype safety", () => {
     );
     expect(Object.getPrototypeOf(value)).toBeNull();
     expect(Object.keys(value as object)).toEqual(["__proto__", "constructor"]);
-    expect((value as Record<string, unknown>).__proto__).toEqual({ polluted: true });
+    expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toEqual({ polluted: true });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty("polluted");
   });

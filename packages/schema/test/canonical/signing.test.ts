@@ -184,7 +184,7 @@ describe("verifyObjectSignature: every failure has its own reason", () => {
     expect(failure(withEntry({ "ed25519:1": "not base64!" }))).toMatchObject({
       code: "bad-base64",
       keyId: "ed25519:1",
-      error: { code: "invalid-character" },
+      base64Error: { code: "invalid-character" },
     });
   });
   it("bad signature: wrong length, wrong bytes, tampered object", () => {
