@@ -41,6 +41,8 @@ export interface Grammar {
   readonly sources: ReadonlyArray<SourceText>;
   /** Parse and merge diagnostics (the checks in `analyze` add more). */
   readonly diagnostics: ReadonlyArray<Diagnostic>;
+  /** Keys of rules whose only definitions had syntax errors: defined, but not usable. */
+  readonly brokenRuleKeys: ReadonlySet<string>;
 }
 
 /** A named ABNF text. */
@@ -80,11 +82,13 @@ export function loadGrammar(texts: ReadonlyArray<GrammarText>, options: LoadOpti
   const sources: SourceText[] = [];
   const pending = new Map<string, Pending>();
   const order: string[] = [];
+  const broken = new Set<string>();
 
   for (const t of texts) {
     const parsed = parseAbnf(t.name, t.text, withLineOffset(options, t.lineOffset));
     sources.push(parsed.source);
     diagnostics.push(...parsed.diagnostics);
+    for (const name of parsed.brokenRuleNames) broken.add(ruleKey(name));
     for (const def of parsed.rules.rules) {
       const key = ruleKey(def.name);
       let entry = pending.get(key);
@@ -204,7 +208,8 @@ export function loadGrammar(texts: ReadonlyArray<GrammarText>, options: LoadOpti
     }
   }
 
-  return { rules, ownRuleKeys, sources, diagnostics };
+  const brokenRuleKeys = new Set([...broken].filter((k) => !rules.has(k)));
+  return { rules, ownRuleKeys, sources, diagnostics, brokenRuleKeys };
 }
 
 function withLineOffset(options: ParseOptions, lineOffset: number | undefined): ParseOptions {

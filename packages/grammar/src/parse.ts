@@ -22,6 +22,11 @@ export interface ParseResult {
   readonly source: SourceText;
   readonly rules: RuleList;
   readonly diagnostics: ReadonlyArray<Diagnostic>;
+  /**
+   * Names of rules whose definition had a syntax error. They are defined, just unreadable, so
+   * later checks must not also call their uses undefined.
+   */
+  readonly brokenRuleNames: ReadonlyArray<string>;
 }
 
 /** Deeper group nesting than this is refused, so hostile input cannot exhaust the stack. */
@@ -48,6 +53,7 @@ export function parseAbnf(name: string, text: string, options: ParseOptions = {}
   const source = new SourceText(name, text, options.lineOffset ?? 0);
   const diagnostics: Diagnostic[] = [];
   const rules: RuleDefinition[] = [];
+  const brokenRuleNames: string[] = [];
 
   if (options.strict === true) {
     const lf = text.search(/(?<!\r)\n/);
@@ -104,9 +110,11 @@ export function parseAbnf(name: string, text: string, options: ParseOptions = {}
       rules.push(new RuleParser(source, start, end, diagnostics).parseRule());
     } catch (e) {
       if (!(e instanceof RuleAbandoned)) throw e;
+      const name = RULE_START.exec(text.slice(start, end))?.[2];
+      if (name !== undefined) brokenRuleNames.push(name);
     }
   }
-  return { source, rules: { rules }, diagnostics };
+  return { source, rules: { rules }, diagnostics, brokenRuleNames };
 }
 
 function lineStartBefore(source: SourceText, offset: number): number {

@@ -6,7 +6,7 @@
  */
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { schemaNames, schemasByName } from "@mimi-spec/schema";
+import { formatJsonPath, parseJson, schemaNames, schemasByName } from "@mimi-spec/schema";
 import { Result, Schema, SchemaIssue } from "effect";
 import { type Io, readTextFile, UserError } from "../io.ts";
 
@@ -34,24 +34,22 @@ const formatIssues = SchemaIssue.makeFormatterStandardSchemaV1();
 
 /** `["content", 0, "body"]` → `$.content[0].body`; keys that are not identifiers are quoted. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((key) => {
-      if (typeof key === "number") return `[${key}]`;
-      const name = String(key);
-      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-    })
-    .reduce((acc, part) => acc + part, "$");
+  return formatJsonPath(path.map((key) => (typeof key === "number" ? key : String(key))));
 }
 
-/** Validates one line of text: JSON first, then the schema. */
+/**
+ * Validates one line of text: JSON first, with the safe reader (no prototype pollution, a
+ * nesting limit instead of a stack overflow, no silently rounded integers, lone surrogates or
+ * duplicate keys), then the schema.
+ */
 export function validateLine(schema: Schema.Top, line: string): LineVerdict {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (e) {
-    return { ok: false, errors: [{ path: "$", message: `not JSON: ${(e as Error).message}` }] };
+  const parsed = parseJson(line);
+  if (!parsed.ok) {
+    const { error } = parsed;
+    const message = `not acceptable JSON at column ${error.column ?? 1} (${error.code}): ${error.message}`;
+    return { ok: false, errors: [{ path: error.path, message }] };
   }
-  const decoded = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(value);
+  const decoded = Schema.decodeUnknownResult(schema as Schema.Codec<unknown, unknown>)(parsed.value);
   if (Result.isSuccess(decoded)) return { ok: true, value: decoded.success };
   const issues = formatIssues(decoded.failure.issue).issues;
   return {

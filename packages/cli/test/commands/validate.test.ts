@@ -41,15 +41,15 @@ describe("mimi validate", () => {
     expect(lines(io.stdout())).toEqual([{ ok: true, value: { localpart: "bob", server: "example.org" } }]);
   });
 
-  it("reports a line that is not JSON as an error at $, and goes on", async () => {
+  it("reports a line that is not JSON with the path and column where it breaks, and goes on", async () => {
     const io = memoryIo('{"a":\n"@a:x.org"\n');
     expect(await main(["validate", "--schema", "UserId"], io)).toBe(1);
     const [first, second] = lines(io.stdout()) as Array<{
       ok: boolean;
       errors?: Array<{ path: string; message: string }>;
     }>;
-    expect(first?.errors?.[0]?.path).toBe("$");
-    expect(first?.errors?.[0]?.message).toMatch(/^not JSON: /);
+    expect(first?.errors?.[0]?.path).toBe("$.a");
+    expect(first?.errors?.[0]?.message).toMatch(/^not acceptable JSON at column 6 \(unexpected-end\): /);
     expect(second?.ok).toBe(true);
   });
 
@@ -66,6 +66,34 @@ describe("mimi validate", () => {
       expect(io.stderr()).not.toContain("    at ");
     }
   });
+});
+
+describe("hostile JSON", () => {
+  it("gives a structured error, never a crash, for deep nesting, unsafe integers, lone surrogates and duplicate keys", async () => {
+    const inputs = [
+      `${"[".repeat(10_000)}${"]".repeat(10_000)}`,
+      "12345678901234567890",
+      '"\\ud800"',
+      '{"a":1,"a":2}',
+    ];
+    const io = memoryIo(`${inputs.join("\n")}\n`);
+    expect(await main(["validate", "--schema", "UserId"], io)).toBe(1);
+    const codes = lines(io.stdout()).map((v) => (v as { errors: Array<{ message: string }> }).errors[0]?.message.match(/\(([a-z-]+)\)/)?.[1]);
+    expect(codes).toEqual(["too-deep", "unsafe-integer", "lone-surrogate", "duplicate-key"]);
+  });
+
+  it("treats __proto__ and constructor keys as data, without polluting prototypes", async () => {
+    const io = memoryIo('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}\n');
+    await main(["validate", "--schema", "UserIdFromString"], io);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(lines(io.stdout())[0]).toMatchObject({ ok: false });
+  });
+
+  it("handles a 100 MB string without hanging", async () => {
+    const io = memoryIo(`"@${"a".repeat(100 * 1024 * 1024)}:example.org"\n`);
+    expect(await main(["validate", "--schema", "UserId"], io)).toBe(1);
+    expect(io.stdout()).toContain("at most 255 are allowed");
+  }, 60_000);
 });
 
 describe("jsonPath", () => {

@@ -31,7 +31,8 @@ export function checkUndefinedRules(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = candidates(ctx);
   for (const [key, sites] of ctx.references) {
-    if (ctx.grammar.rules.has(key)) continue;
+    // A rule whose definition did not parse is reported there; its uses are not undefined.
+    if (ctx.grammar.rules.has(key) || ctx.grammar.brokenRuleKeys.has(key)) continue;
     for (const site of sites) {
       const from = ctx.grammar.rules.get(site.from)?.name ?? site.from;
       const suggestion = suggestName(site.name, names);

@@ -25,8 +25,8 @@ export function usableCount(low: number, high: number): number {
   return hi - low + 1 - overlap;
 }
 
-/** The `index`-th usable code point of `[low, high]`, counting from 0 (the caller keeps it in range). */
-export function nthUsable(low: number, high: number, index: number): number {
+/** The `index`-th usable code point from `low` on, counting from 0 (the caller keeps it in range). */
+export function nthUsable(low: number, index: number): number {
   const cp = low + index;
   if (low > SURROGATE_LAST || cp < SURROGATE_FIRST) return cp;
   // The block starts inside or after `low`: skip the part of it that lies at or above `low`.
@@ -35,13 +35,13 @@ export function nthUsable(low: number, high: number, index: number): number {
 
 /** The smallest usable code point of `[low, high]`, if any. */
 export function lowestUsable(low: number, high: number): number | undefined {
-  return usableCount(low, high) === 0 ? undefined : nthUsable(low, high, 0);
+  return usableCount(low, high) === 0 ? undefined : nthUsable(low, 0);
 }
 
 /** The largest usable code point of `[low, high]`, if any. */
 export function highestUsable(low: number, high: number): number | undefined {
   const n = usableCount(low, high);
-  return n === 0 ? undefined : nthUsable(low, high, n - 1);
+  return n === 0 ? undefined : nthUsable(low, n - 1);
 }
 
 /** The largest usable code point below `cp`, if any. */

@@ -201,7 +201,7 @@ export function formatCoverageReport(report: CoverageReport, samples?: ReadonlyA
   }
   if (samples !== undefined && samples.length > 0) {
     lines.push("samples:");
-    samples.forEach((s, i) => lines.push(`  [${i}] ${JSON.stringify(s)}`));
+    for (const [i, s] of samples.entries()) lines.push(`  [${i}] ${JSON.stringify(s)}`);
   }
   return lines.join("\n");
 }
@@ -254,15 +254,14 @@ function listTargets(plan: GenerationPlan): Target[] {
     for (const node of plan.liveNodes(rule)) {
       switch (node.kind) {
         case "alternation":
-          node.alternatives.forEach((alt, index) =>
+          for (const [index, alt] of node.alternatives.entries())
             add(
               rule,
               node,
               "alternative",
               { kind: "alternative", index },
               `alternative ${index + 1} of ${node.alternatives.length}: ${plan.textOf(alt)}`,
-            ),
-          );
+            );
           break;
         case "repetition":
           for (const count of repetitionCounts(node))

@@ -124,7 +124,7 @@ export function planArbitrary<T>(
           const count = usableCount(node.low, node.high);
           return fc
             .integer({ min: 0, max: count - 1 })
-            .map((i) => assembler.codePoint(nthUsable(node.low, node.high, i), node));
+            .map((i) => assembler.codePoint(nthUsable(node.low, i), node));
         }
         case "prose":
           return plan.proseArbitrary(node).map((text) => assembler.literal(text, node));

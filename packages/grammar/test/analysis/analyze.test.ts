@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyzeGrammar, checkGrammar, sortDiagnostics } from "../../src/analysis/index.ts";
 import { DiagnosticCodes } from "../../src/diagnostic.ts";
@@ -54,6 +55,54 @@ describe("analyzeGrammar", () => {
         file,
       ).toBe(true);
     }
+  });
+});
+
+describe("robustness", () => {
+  const token = fc.constantFrom(
+    "a",
+    "b",
+    "B",
+    "c_d",
+    " = ",
+    " =/ ",
+    " / ",
+    " ",
+    "\n",
+    "\n  ",
+    "(",
+    ")",
+    "[",
+    "]",
+    "*",
+    "2",
+    "3*1",
+    '"x"',
+    '"é😀"',
+    '""',
+    "%x41-5A",
+    "%x5A-41",
+    "%d13.10",
+    '%s"Q"',
+    "<prose>",
+    "; note",
+    "DIGIT",
+  );
+
+  it("never throws, whatever the text, and every diagnostic points inside its source", () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 60 }), (tokens) => {
+        const result = checkGrammar([{ name: "fuzz.abnf", text: `a = ${tokens.join("")}\n` }], {
+          startRules: ["a"],
+        });
+        for (const d of result.diagnostics) {
+          expect(d.span.start).toBeGreaterThanOrEqual(0);
+          expect(d.span.end).toBeLessThanOrEqual(d.source.text.length);
+          expect(d.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

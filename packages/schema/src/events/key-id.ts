@@ -1,0 +1,44 @@
+/**
+ * Signing key IDs (LM §int-signing): `ed25519:` and a key version. Signatures on events are
+ * keyed by server name, then by key ID.
+ *
+ * @module
+ */
+import { Schema } from "effect";
+import { grammarString } from "../identifiers/grammar-string.ts";
+import { EVENTS_GRAMMAR_FILE, keyId as matchKeyId, keyVersion as matchKeyVersion } from "./grammar.ts";
+
+/** A key version: one or more of `A-Z a-z 0-9 _` (LM's `key_version`). */
+export const KeyVersion = grammarString({
+  grammar: { file: EVENTS_GRAMMAR_FILE, rule: "key_version" },
+  match: matchKeyVersion,
+}).pipe(
+  Schema.brand("KeyVersion"),
+  Schema.annotate({
+    identifier: "KeyVersion",
+    description: "A signing key version: one or more letters, digits and '_'.",
+    examples: ["1" as never, "a_bcd" as never],
+  }),
+);
+
+/** A valid key version. */
+export type KeyVersion = typeof KeyVersion.Type;
+
+/**
+ * A key ID: `"ed25519" ":" key_version`. LM allows no other algorithm ("Signing keys MUST use an
+ * algorithm of ed25519"); later documents may add some.
+ */
+export const KeyId = grammarString({
+  grammar: { file: EVENTS_GRAMMAR_FILE, rule: "key_id" },
+  match: matchKeyId,
+}).pipe(
+  Schema.brand("KeyId"),
+  Schema.annotate({
+    identifier: "KeyId",
+    description: "A signing key ID: 'ed25519:' followed by a key version.",
+    examples: ["ed25519:1" as never, "ed25519:a_bcd" as never],
+  }),
+);
+
+/** A valid key ID. */
+export type KeyId = typeof KeyId.Type;

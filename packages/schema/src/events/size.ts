@@ -1,0 +1,56 @@
+/**
+ * LM §int-pdu: "An event/PDU MUST NOT exceed 65536 bytes when formatted using Canonical JSON.
+ * Note that this includes all `signatures` on the event." We measure the UTF-8 bytes of the
+ * canonical form (RFC 8785 by default, LM's choice; the Matrix form has the same length for
+ * valid events, since the two differ only in key order and in numbers Matrix rejects).
+ *
+ * The same walk proves that the parts of an event no schema looks into (content values, extra
+ * keys) are JSON data: no `undefined`, functions, cycles, lone surrogates or non-finite numbers.
+ *
+ * @module
+ */
+import type { Schema } from "effect";
+import { type CanonicalProfile, canonicalBytes } from "../canonical/canonical-json.ts";
+import { parseJsonPath } from "./json-path.ts";
+
+/** The most bytes the canonical JSON of an event may have. */
+export const MAX_EVENT_BYTES = 65536;
+
+/**
+ * Every level of nesting costs at least two bytes (`[` and `]`), so an event nested deeper than
+ * this is over {@link MAX_EVENT_BYTES} whatever it holds. Used as the writer's depth limit, it
+ * rejects no event of legal size and bounds the work on hostile input.
+ */
+export const MAX_EVENT_DEPTH = MAX_EVENT_BYTES / 2;
+
+/** The canonical size of an event, or why it has none. */
+export type EventSize =
+  | { readonly ok: true; readonly bytes: number }
+  | { readonly ok: false; readonly path: ReadonlyArray<string | number>; readonly message: string };
+
+/** The UTF-8 length of the canonical JSON of `event`, or where and why it is not JSON data. */
+export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): EventSize {
+  const options = profile === undefined ? { maxDepth: MAX_EVENT_DEPTH } : { maxDepth: MAX_EVENT_DEPTH, profile };
+  const bytes = canonicalBytes(event, options);
+  if (bytes.ok) return { ok: true, bytes: bytes.value.length };
+  const { code, message, path } = bytes.error;
+  const detail =
+    code === "too-deep"
+      ? `nested deeper than ${MAX_EVENT_DEPTH} levels, so its canonical JSON exceeds ${MAX_EVENT_BYTES} bytes`
+      : message;
+  return { ok: false, path: parseJsonPath(path) ?? [], message: `not JSON data (${code}): ${detail}` };
+}
+
+/** The size rule as filter issues: empty when the event is JSON data of at most 65536 bytes. */
+export function eventSizeIssues(event: object): Schema.FilterIssue[] {
+  const size = canonicalEventSize(event);
+  if (!size.ok) return [{ path: size.path, issue: size.message }];
+  return size.bytes <= MAX_EVENT_BYTES
+    ? []
+    : [
+        {
+          path: [],
+          issue: `the event's canonical JSON is ${size.bytes} bytes; LM allows at most ${MAX_EVENT_BYTES}, signatures included (LM §int-pdu)`,
+        },
+      ];
+}
