@@ -52,7 +52,12 @@ declare module "apg-js" {
   }
   /** apg-js's parser (apg-lib). */
   export interface ApgParser {
-    parse(grammar: ApgGrammarObject, startRule: string | number, input: string | number[], data?: unknown): ApgResult;
+    parse(
+      grammar: ApgGrammarObject,
+      startRule: string | number,
+      input: string | number[],
+      data?: unknown,
+    ): ApgResult;
   }
   const apgJs: {
     readonly apgApi: new (text: string) => ApgApi;
