@@ -48,3 +48,20 @@ const ws = "[" + " ".repeat(20000) + "]";
 t0 = performance.now();
 const st = { items: 0, leafSteps: 0, sets: 0 };
 console.log("ws20k", matchEarley(L, ws, st).ok, (performance.now() - t0).toFixed(0) + "ms", st);
+for (const k of [2000, 4000, 8000]) {
+  const s = "[" + " ".repeat(k) + "]" + " ".repeat(k);
+  const st = { items: 0, leafSteps: 0, sets: 0 };
+  const t = performance.now();
+  const G = globalThis as any;
+  G.__pend = G.__cmp = G.__add = 0;
+  console.log(
+    "kk",
+    k,
+    matchEarley(L, s, st).ok,
+    (performance.now() - t).toFixed(0) + "ms",
+    st,
+    G.__pend,
+    G.__cmp,
+    G.__add,
+  );
+}

@@ -9,6 +9,7 @@
  */
 export * from "./commands/docs.ts";
 export * from "./commands/grammar.ts";
+export * from "./commands/model.ts";
 export * from "./commands/validate.ts";
 export * from "./io.ts";
 export * from "./main.ts";

@@ -6,6 +6,7 @@
  */
 import { docsCommand, docsUsage } from "./commands/docs.ts";
 import { grammarCommand, grammarUsage } from "./commands/grammar.ts";
+import { modelCommand, modelUsage } from "./commands/model.ts";
 import { validateCommand, validateUsage } from "./commands/validate.ts";
 import { type Io, UserError } from "./io.ts";
 
@@ -22,6 +23,11 @@ const commands: Readonly<Record<string, Command>> = {
     summary: "check ABNF, generate parsers, match and sample strings",
     usage: grammarUsage,
     run: grammarCommand,
+  },
+  model: {
+    summary: "run traces of the reference room / hub / policy machine",
+    usage: modelUsage,
+    run: modelCommand,
   },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
 };

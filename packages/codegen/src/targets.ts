@@ -8,7 +8,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadGrammar } from "@mimi-spec/grammar";
+import { formatProblem, loadModels, MODEL_FILES, type Models } from "@mimi-spec/machine/models";
 import { generateGrammarModule } from "./grammar-module.ts";
+import { generateDiagramsModule, generateGuardsModule, generateTablesModule } from "./machine-module.ts";
 
 /** One generated file. */
 export interface GenerationTarget {
@@ -53,6 +55,28 @@ export function grammarTarget(
   };
 }
 
+/** The model files every machine target reads. */
+export const MACHINE_MODEL_INPUTS: ReadonlyArray<string> = Object.values(MODEL_FILES);
+
+/**
+ * A target that turns the models into one generated machine module. Loading fails with every
+ * problem (file, JSON path, message) rather than the first.
+ */
+export function machineTarget(
+  output: string,
+  generate: (models: Models, sources: ReadonlyArray<string>) => string,
+): GenerationTarget {
+  return {
+    inputs: MACHINE_MODEL_INPUTS,
+    output,
+    generate(root) {
+      const loaded = loadModels(root);
+      if (!loaded.ok) throw new GenerationError(loaded.problems.map(formatProblem).join("\n"));
+      return generate(loaded.models, MACHINE_MODEL_INPUTS);
+    },
+  };
+}
+
 /** The project's generation targets. */
 export const projectTargets: ReadonlyArray<GenerationTarget> = [
   grammarTarget(
@@ -60,4 +84,7 @@ export const projectTargets: ReadonlyArray<GenerationTarget> = [
     "packages/schema/src/generated/identifiers.grammar.ts",
     "@mimi-spec/grammar/runtime",
   ),
+  machineTarget("packages/machine/src/generated/guards.ts", generateGuardsModule),
+  machineTarget("packages/machine/src/generated/tables.ts", generateTablesModule),
+  machineTarget("packages/machine/src/generated/diagrams.ts", generateDiagramsModule),
 ];

@@ -86,6 +86,11 @@ const DRAFT_CODES = {
     severity: "warning",
     meaning: "BCP 14 key words are used without the RFC 8174 boilerplate",
   },
+  "extraction-truncated": {
+    severity: "note",
+    meaning:
+      "a draft holds more items of one kind than are extracted (a warning when code blocks were skipped)",
+  },
   "findings-truncated": { severity: "note", meaning: "more findings of one code were left out" },
 } as const satisfies Record<string, FindingCodeInfo>;
 

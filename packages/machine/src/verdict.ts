@@ -10,10 +10,10 @@ export interface Accepted {
   readonly accepted: true;
 }
 
-/** The action was refused; the world is unchanged. */
+/** The action was refused. */
 export interface Rejected {
   readonly accepted: false;
-  /** The guard that refused, e.g. `create.room-domain-matches-sender`. */
+  /** The guard that refused, e.g. `create.room-domain-matches-sender` (a `GuardId`). */
   readonly guard: string;
   /** The requirement IDs the guard enforces. */
   readonly requirements: ReadonlyArray<string>;

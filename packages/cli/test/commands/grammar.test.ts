@@ -11,7 +11,8 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const hostGrammar = 'host = 1*label\nlabel = Ldh-str "."\nLdh-str = *( ALPHA / DIGIT / "-" ) Let-dig\nLet-dig = ALPHA / DIGIT\n';
+const hostGrammar =
+  'host = 1*label\nlabel = Ldh-str "."\nLdh-str = *( ALPHA / DIGIT / "-" ) Let-dig\nLet-dig = ALPHA / DIGIT\n';
 
 describe("mimi grammar check", () => {
   it("prints diagnostics with file:line:col and exits 1 on errors", async () => {
@@ -26,7 +27,10 @@ describe("mimi grammar check", () => {
     const dir = workspace({ "g.abnf": hostGrammar });
     const io = memoryIo("", dir);
     expect(await main(["grammar", "check", "g.abnf", "--format", "json"], io)).toBe(0);
-    const report = JSON.parse(io.stdout()) as { errors: number; diagnostics: Array<{ code: string; line: number }> };
+    const report = JSON.parse(io.stdout()) as {
+      errors: number;
+      diagnostics: Array<{ code: string; line: number }>;
+    };
     expect(report.errors).toBe(0);
     expect(report.diagnostics.map((d) => d.code)).toContain("peg-greedy-repetition");
   });
@@ -77,7 +81,9 @@ describe("mimi grammar sample", () => {
     const dir = workspace({ "g.abnf": hostGrammar });
     const run = async (...extra: string[]) => {
       const io = memoryIo("", dir);
-      expect(await main(["grammar", "sample", "g.abnf", "--rule", "host", "-n", "8", "--seed", "7", ...extra], io)).toBe(0);
+      expect(
+        await main(["grammar", "sample", "g.abnf", "--rule", "host", "-n", "8", "--seed", "7", ...extra], io),
+      ).toBe(0);
       return io
         .stdout()
         .trim()
@@ -107,7 +113,10 @@ describe("mimi grammar gen", () => {
     expect(await main(["grammar", "gen", "host.abnf", "--out", "out"], io)).toBe(0);
     const text = readFileSync(join(dir, "out", "host.grammar.ts"), "utf8");
     expect(text).toContain("DO NOT EDIT");
-    const generated = (await import(join(dir, "out", "host.grammar.ts"))) as { isHost: (s: string) => boolean; host: (s: string) => { ok: boolean } };
+    const generated = (await import(join(dir, "out", "host.grammar.ts"))) as {
+      isHost: (s: string) => boolean;
+      host: (s: string) => { ok: boolean };
+    };
     expect(generated.isHost("example.org.")).toBe(true);
     expect(generated.isHost("-.")).toBe(false);
     expect(generated.host("a_.").ok).toBe(false);

@@ -78,7 +78,9 @@ describe("hostile JSON", () => {
     ];
     const io = memoryIo(`${inputs.join("\n")}\n`);
     expect(await main(["validate", "--schema", "UserId"], io)).toBe(1);
-    const codes = lines(io.stdout()).map((v) => (v as { errors: Array<{ message: string }> }).errors[0]?.message.match(/\(([a-z-]+)\)/)?.[1]);
+    const codes = lines(io.stdout()).map(
+      (v) => (v as { errors: Array<{ message: string }> }).errors[0]?.message.match(/\(([a-z-]+)\)/)?.[1],
+    );
     expect(codes).toEqual(["too-deep", "unsafe-integer", "lone-surrogate", "duplicate-key"]);
   });
 

@@ -22,8 +22,12 @@ export interface RuleLineShape {
 
 const RULE_LINE = /^([ \t]*)([A-Za-z][A-Za-z0-9_-]*)[ \t]*=\/?(?!=)(.*)$/;
 
+/** Lines longer than this are not taken for ABNF: real grammars wrap long before, and it bounds the work. */
+export const MAX_ABNF_LINE = 4096;
+
 /** The shape of a line that starts a rule, or `undefined`. */
 export function ruleLineShape(text: string): RuleLineShape | undefined {
+  if (text.length > MAX_ABNF_LINE) return undefined;
   const m = RULE_LINE.exec(text);
   if (m === null) return undefined;
   return { indent: (m[1] as string).length, name: m[2] as string, rhs: m[3] as string };
@@ -61,6 +65,7 @@ const TOKEN =
 
 /** Tokenises ABNF elements (the text after `=`, or a continuation line). */
 export function elementsShape(text: string): ElementsShape {
+  if (text.length > MAX_ABNF_LINE) return { ok: false, evidence: false };
   let i = 0;
   let evidence = false;
   while (i < text.length) {

@@ -38,6 +38,9 @@ export function detectFormat(text: string, path = ""): DetectedFormat {
     if (first === "!doctype html" || first === "html")
       return { format: "html", reason: `it starts with <${first === "html" ? "html" : "!DOCTYPE html"}>` };
   }
+  // kramdown-rfc front matter at the very start settles it, whatever HTML the text quotes later.
+  if (/^---[ \t]*\r?\n(?:.*\r?\n){0,40}?(title|docname)\s*:/.test(head))
+    return { format: "markdown", reason: "it starts with kramdown-rfc front matter" };
   if (/<rfc[\s>]/.test(head) && /<\/rfc>|<section[\s>]/.test(text.slice(-HEAD) + head))
     return { format: "xml", reason: "it holds an <rfc> element" };
   if (/<(html|body)[\s>]/i.test(head) || (/<pre[\s>]/i.test(head) && /<\/(p|div|pre)>/i.test(head)))

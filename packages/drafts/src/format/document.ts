@@ -43,7 +43,18 @@ export interface DraftDocument {
    * reads alike.
    */
   readonly prose: MappedText;
+  /** Code blocks found beyond {@link FormatOptions.maxBlocks}, not extracted. */
+  readonly omittedBlocks: number;
 }
+
+/** Options of the format readers. */
+export interface FormatOptions {
+  /** At most this many code blocks are extracted; more are counted only (default {@link DEFAULT_MAX_BLOCKS}). */
+  readonly maxBlocks?: number;
+}
+
+/** The default most code blocks extracted from one draft: real drafts have dozens. */
+export const DEFAULT_MAX_BLOCKS = 5000;
 
 /** Why a draft could not be read; `offset` is where in the draft the cause is. */
 export interface DraftReadError {

@@ -8,7 +8,7 @@
  */
 import type { SourceText } from "@mimi-spec/grammar";
 import { entityTable } from "../text/entities.ts";
-import type { ParseDraftResult } from "./document.ts";
+import type { FormatOptions, ParseDraftResult } from "./document.ts";
 import type { TagToken } from "./markup.ts";
 import { classesOf, type MarkupDialect, readMarkup } from "./markup-reader.ts";
 
@@ -56,7 +56,20 @@ const BLOCK = new Set([
   "hr",
 ]);
 
-const VOID = new Set(["br", "hr", "img", "meta", "link", "input", "wbr", "source", "col", "area", "base", "embed"]);
+const VOID = new Set([
+  "br",
+  "hr",
+  "img",
+  "meta",
+  "link",
+  "input",
+  "wbr",
+  "source",
+  "col",
+  "area",
+  "base",
+  "embed",
+]);
 
 const LANGUAGE_CLASS = /^(?:lang|language|art|highlight-source)-(.+)$/;
 
@@ -70,7 +83,7 @@ function languageOf(tag: TagToken): string | undefined {
 }
 
 /** Reads an HTML draft. */
-export function parseHtml(path: string, source: SourceText): ParseDraftResult {
+export function parseHtml(path: string, source: SourceText, options: FormatOptions = {}): ParseDraftResult {
   const dialect: MarkupDialect = {
     format: "html",
     html: true,
@@ -92,5 +105,5 @@ export function parseHtml(path: string, source: SourceText): ParseDraftResult {
     skipsContent: (tag) => tag.name === "a" && classesOf(tag).includes("pilcrow"),
     entities: entityTable("html"),
   };
-  return readMarkup(path, source, dialect);
+  return readMarkup(path, source, dialect, options);
 }

@@ -8,14 +8,32 @@
  */
 import type { SourceText } from "@mimi-spec/grammar";
 import { isAllAbnf } from "../extract/abnf-shape.ts";
-import { type Line, lineAt } from "../text/lines.ts";
+import { indentOf, type Line, lineAt } from "../text/lines.ts";
 import { MappedTextBuilder } from "../text/mapped-text.ts";
-import type { CodeBlock, DraftDocument, ParseDraftResult } from "./document.ts";
+import {
+  type CodeBlock,
+  DEFAULT_MAX_BLOCKS,
+  type DraftDocument,
+  type FormatOptions,
+  type ParseDraftResult,
+} from "./document.ts";
 
 const FENCE = /^([ \t]*)(`{3,}|~{3,})(.*)$/;
 const ATTRIBUTE_LIST = /^[ \t]*\{:[^}]*\}[ \t]*$/;
 const HEADING = /^[ \t]{0,3}#{1,6}[ \t]/;
 const SECTION_MARKER = /^---[ \t]*(abstract|middle|back|note_\S*)?[ \t]*$/;
+
+const CLOSERS = new Map<string, RegExp>();
+
+/** The pattern of a line closing a fence opened with `marker` (cached: a draft has few kinds). */
+function closerOf(marker: string): RegExp {
+  let re = CLOSERS.get(marker);
+  if (re === undefined) {
+    re = new RegExp(`^[ \\t]*${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`);
+    CLOSERS.set(marker, re);
+  }
+  return re;
+}
 
 /** The language a fence's info string names: its first word, without kramdown's `{.`…`}`. */
 function fenceLanguage(info: string): string | undefined {
@@ -26,7 +44,13 @@ function fenceLanguage(info: string): string | undefined {
 }
 
 /** Reads a markdown draft. */
-export function parseMarkdown(path: string, source: SourceText): ParseDraftResult {
+export function parseMarkdown(
+  path: string,
+  source: SourceText,
+  options: FormatOptions = {},
+): ParseDraftResult {
+  const maxBlocks = options.maxBlocks ?? DEFAULT_MAX_BLOCKS;
+  let omittedBlocks = 0;
   const text = source.text;
   const lineCount = source.lineStarts.length;
   const prose = new MappedTextBuilder(text);
@@ -46,17 +70,30 @@ export function parseMarkdown(path: string, source: SourceText): ParseDraftResul
     }
   }
 
+  // Most lines start with none of the characters that matter here: they are copied without a
+  // regular expression or a slice, which keeps a 50 MB draft fast.
+  const leading = (l: Line): number => text.charCodeAt(l.start + indentOf(text, l.start, l.end));
+  const special = (c: number) => c === 0x60 || c === 0x7e || c === 0x2d || c === 0x23; // ` ~ - #
   for (; i < lineCount; i++) {
     const l = line(i);
+    if (!special(leading(l))) {
+      prose.copy(l.start, l.next);
+      continue;
+    }
     const t = lineText(l);
     const fence = FENCE.exec(t);
     if (fence !== null && !((fence[2] as string)[0] === "`" && (fence[3] as string).includes("`"))) {
       const indent = (fence[1] as string).length;
       const marker = fence[2] as string;
       let declared = fenceLanguage(fence[3] as string);
-      const close = new RegExp(`^[ \\t]*${marker[0] === "`" ? "`" : "~"}{${marker.length},}[ \\t]*$`);
+      const close = closerOf(marker);
       let j = i + 1;
-      while (j < lineCount && !close.test(lineText(line(j)))) j++;
+      const fenceChar = marker.charCodeAt(0);
+      while (j < lineCount) {
+        const c = line(j);
+        if (leading(c) === fenceChar && close.test(lineText(c))) break;
+        j++;
+      }
       if (j >= lineCount) {
         return {
           ok: false,
@@ -76,6 +113,12 @@ export function parseMarkdown(path: string, source: SourceText): ParseDraftResul
         declared = fenceLanguage(lineText(after).replace(/^[ \t]*\{:/, "")) ?? declared;
         end = after.next;
         j++;
+      }
+      prose.replace("\n\n", l.start, end);
+      if (blocks.length >= maxBlocks) {
+        omittedBlocks++;
+        i = j;
+        continue;
       }
       const body = new MappedTextBuilder(text);
       for (let k = i + 1; k < j && k < lineCount; k++) {
@@ -98,7 +141,6 @@ export function parseMarkdown(path: string, source: SourceText): ParseDraftResul
         start: l.start,
         end,
       });
-      prose.replace("\n\n", l.start, end);
       i = j;
       continue;
     }
@@ -110,6 +152,13 @@ export function parseMarkdown(path: string, source: SourceText): ParseDraftResul
     // A heading is a sentence of its own even when the paragraph follows without a blank line.
     if (HEADING.test(t)) prose.replace("\n\n", l.next, l.next);
   }
-  const document: DraftDocument = { path, format: "markdown", source, blocks, prose: prose.build() };
+  const document: DraftDocument = {
+    path,
+    format: "markdown",
+    source,
+    blocks,
+    prose: prose.build(),
+    omittedBlocks,
+  };
   return { ok: true, document };
 }

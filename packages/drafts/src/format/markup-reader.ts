@@ -9,7 +9,14 @@ import type { SourceText } from "@mimi-spec/grammar";
 import { isAllAbnf } from "../extract/abnf-shape.ts";
 import { appendDecoded } from "../text/entities.ts";
 import { MappedTextBuilder } from "../text/mapped-text.ts";
-import type { CodeBlock, DraftDocument, DraftFormat, ParseDraftResult } from "./document.ts";
+import {
+  type CodeBlock,
+  DEFAULT_MAX_BLOCKS,
+  type DraftDocument,
+  type DraftFormat,
+  type FormatOptions,
+  type ParseDraftResult,
+} from "./document.ts";
 import { type TagToken, tokenizeMarkup, UnterminatedMarkup } from "./markup.ts";
 
 /** How a code element declares its language. */
@@ -44,12 +51,20 @@ export interface MarkupDialect {
 }
 
 /** Reads a draft in markup with a dialect. */
-export function readMarkup(path: string, source: SourceText, dialect: MarkupDialect): ParseDraftResult {
+export function readMarkup(
+  path: string,
+  source: SourceText,
+  dialect: MarkupDialect,
+  options: FormatOptions = {},
+): ParseDraftResult {
   try {
-    return { ok: true, document: read(path, source, dialect) };
+    return { ok: true, document: read(path, source, dialect, options.maxBlocks ?? DEFAULT_MAX_BLOCKS) };
   } catch (e) {
     if (e instanceof UnterminatedMarkup) {
-      return { ok: false, error: { code: "unterminated-markup", message: e.message, offset: e.offset, hint: e.hint } };
+      return {
+        ok: false,
+        error: { code: "unterminated-markup", message: e.message, offset: e.offset, hint: e.hint },
+      };
     }
     throw e;
   }
@@ -61,9 +76,11 @@ interface OpenCode {
   readonly body: MappedTextBuilder;
   depth: number;
   abnfInside: boolean;
+  /** Beyond the block limit: find the end, extract nothing. */
+  readonly omitted: boolean;
 }
 
-function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDocument {
+function read(path: string, source: SourceText, dialect: MarkupDialect, maxBlocks: number): DraftDocument {
   const text = source.text;
   const prose = new MappedTextBuilder(text);
   const blocks: CodeBlock[] = [];
@@ -71,8 +88,14 @@ function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDo
   let code: OpenCode | undefined;
   let skipDepth = 0;
   let skipName = "";
+  let omittedBlocks = 0;
 
   const closeCode = (open: OpenCode, endTag: TagToken) => {
+    prose.replace("\n\n", open.tag.start, endTag.end);
+    if (open.omitted) {
+      omittedBlocks++;
+      return;
+    }
     const built = open.body.build();
     const declaredAbnf = open.declared.kind === "abnf" || open.abnfInside;
     const shapeAbnf = !declaredAbnf && open.declared.kind === "undeclared" && isAllAbnf(built.text);
@@ -87,14 +110,15 @@ function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDo
       start: open.tag.start,
       end: endTag.end,
     });
-    prose.replace("\n\n", open.tag.start, endTag.end);
   };
 
   for (const token of tokenizeMarkup(text, { html: dialect.html })) {
     if (code !== undefined) {
-      if (token.kind === "text") appendDecoded(code.body, text, token.start, token.end, dialect.entities);
-      else if (token.kind === "cdata") code.body.copy(token.contentStart, token.contentEnd);
-      else if (token.kind === "tag" && token.name === code.tag.name) {
+      if (token.kind === "text") {
+        if (!code.omitted) appendDecoded(code.body, text, token.start, token.end, dialect.entities);
+      } else if (token.kind === "cdata") {
+        if (!code.omitted) code.body.copy(token.contentStart, token.contentEnd);
+      } else if (token.kind === "tag" && token.name === code.tag.name) {
         if (token.closing) code.depth--;
         else if (!token.selfClosing) code.depth++;
         if (code.depth === 0) {
@@ -136,7 +160,7 @@ function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDo
       `add \`</${code.tag.name}>\``,
     );
   }
-  return { path, format: dialect.format, source, blocks, prose: prose.build() };
+  return { path, format: dialect.format, source, blocks, prose: prose.build(), omittedBlocks };
 
   function handleTag(tag: TagToken): void {
     if (tag.closing) {
@@ -165,7 +189,8 @@ function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDo
         prose.replace("\n\n", tag.start, tag.end);
         return;
       }
-      code = { tag, declared, body: new MappedTextBuilder(text), depth: 1, abnfInside: false };
+      const omitted = blocks.length >= maxBlocks;
+      code = { tag, declared, body: new MappedTextBuilder(text), depth: 1, abnfInside: false, omitted };
       return;
     }
     if (!tag.selfClosing && (dialect.skipElements.has(tag.name) || dialect.skipsContent?.(tag) === true)) {
@@ -180,7 +205,8 @@ function read(path: string, source: SourceText, dialect: MarkupDialect): DraftDo
 
   function writeTagToProse(tag: TagToken): void {
     if (dialect.blockElements.has(tag.name)) prose.replace("\n\n", tag.start, tag.end);
-    else if (dialect.inlineCodeElements.has(tag.name) && !tag.selfClosing) prose.replace("`", tag.start, tag.end);
+    else if (dialect.inlineCodeElements.has(tag.name) && !tag.selfClosing)
+      prose.replace("`", tag.start, tag.end);
     else if (tag.selfClosing) {
       const written = dialect.selfClosingText?.(tag);
       if (written !== undefined) prose.replace(written, tag.start, tag.end);

@@ -115,7 +115,12 @@ export function* tokenizeMarkup(text: string, options: TokenizeOptions): Generat
       const tag = readTag(text, lt, options);
       yield tag;
       i = tag.end;
-      if (options.html && !tag.closing && !tag.selfClosing && (tag.name === "script" || tag.name === "style")) {
+      if (
+        options.html &&
+        !tag.closing &&
+        !tag.selfClosing &&
+        (tag.name === "script" || tag.name === "style")
+      ) {
         // Raw text: skip to the matching end tag without reading `<` inside as markup.
         const closeTag = new RegExp(`</${tag.name}`, "gi");
         closeTag.lastIndex = i;
@@ -161,7 +166,11 @@ function readTag(text: string, lt: number, options: TokenizeOptions): TagToken {
     else if (c === "<" && options.html) break; // a broken tag: HTML readers end it at the next tag
   }
   if (k >= text.length) {
-    throw new UnterminatedMarkup(`the tag \`<${closing ? "/" : ""}${rawName}\` is never closed`, lt, "add `>`");
+    throw new UnterminatedMarkup(
+      `the tag \`<${closing ? "/" : ""}${rawName}\` is never closed`,
+      lt,
+      "add `>`",
+    );
   }
   const end = text[k] === ">" ? k + 1 : k;
   const inner = text.slice(lt + (closing ? 2 : 1) + rawName.length, k);

@@ -5,7 +5,7 @@
  */
 import { SourceText } from "@mimi-spec/grammar";
 import { detectFormat } from "./detect.ts";
-import type { DraftFormat, ParseDraftResult } from "./document.ts";
+import type { DraftFormat, FormatOptions, ParseDraftResult } from "./document.ts";
 import { parseHtml } from "./html.ts";
 import { parseMarkdown } from "./markdown.ts";
 import { parsePlainText } from "./plain-text.ts";
@@ -21,16 +21,21 @@ import { parseXml } from "./xml.ts";
  * r.ok && r.document.blocks[0]?.kind; // "abnf"
  * ```
  */
-export function parseDraft(path: string, text: string, format?: DraftFormat): ParseDraftResult {
+export function parseDraft(
+  path: string,
+  text: string,
+  format?: DraftFormat,
+  options: FormatOptions = {},
+): ParseDraftResult {
   const source = new SourceText(path, text);
   switch (format ?? detectFormat(text, path).format) {
     case "markdown":
-      return parseMarkdown(path, source);
+      return parseMarkdown(path, source, options);
     case "xml":
-      return parseXml(path, source);
+      return parseXml(path, source, options);
     case "html":
-      return parseHtml(path, source);
+      return parseHtml(path, source, options);
     case "text":
-      return parsePlainText(path, source);
+      return parsePlainText(path, source, options);
   }
 }

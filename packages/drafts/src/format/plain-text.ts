@@ -11,7 +11,13 @@ import type { SourceText } from "@mimi-spec/grammar";
 import { findAbnfRuns } from "../extract/abnf-shape.ts";
 import { isBlank, type Line, lineAt } from "../text/lines.ts";
 import { MappedTextBuilder } from "../text/mapped-text.ts";
-import type { CodeBlock, DraftDocument, ParseDraftResult } from "./document.ts";
+import {
+  type CodeBlock,
+  DEFAULT_MAX_BLOCKS,
+  type DraftDocument,
+  type FormatOptions,
+  type ParseDraftResult,
+} from "./document.ts";
 
 const FOOTER = /\[Page \d+\][ \t]*$/;
 const HEADER = /^\S.*\S[ \t]{2,}\S.*\S[ \t]*$|^(Internet-Draft|RFC \d+)\b/;
@@ -36,14 +42,18 @@ export function pageFurniture(source: SourceText): Uint8Array {
       let j = i + 1;
       while (j < n && isBlank(text, lineAt(source, j).start, lineAt(source, j).end)) j++;
       const rest = t.replace(/\f/g, "").trim();
-      if (rest === "" && j < n && HEADER.test(lineText(lineAt(source, j)))) furniture[j] = 1;
+      const header = j < n ? lineText(lineAt(source, j)) : "";
+      // Page headers are one short line; the length check also bounds the pattern's work.
+      if (rest === "" && header.length <= 200 && HEADER.test(header)) furniture[j] = 1;
     }
   }
   // Blank lines touching furniture pad the page: drop them too.
   for (let i = 0; i < n; i++) {
     if (furniture[i] !== 1) continue;
-    for (let j = i - 1; j >= 0 && furniture[j] !== 1 && isBlank(text, ...bounds(source, j)); j--) furniture[j] = 2;
-    for (let j = i + 1; j < n && furniture[j] !== 1 && isBlank(text, ...bounds(source, j)); j++) furniture[j] = 2;
+    for (let j = i - 1; j >= 0 && furniture[j] !== 1 && isBlank(text, ...bounds(source, j)); j--)
+      furniture[j] = 2;
+    for (let j = i + 1; j < n && furniture[j] !== 1 && isBlank(text, ...bounds(source, j)); j++)
+      furniture[j] = 2;
   }
   return furniture;
 }
@@ -54,7 +64,12 @@ function bounds(source: SourceText, i: number): [number, number] {
 }
 
 /** Reads a plain-text draft. */
-export function parsePlainText(path: string, source: SourceText): ParseDraftResult {
+export function parsePlainText(
+  path: string,
+  source: SourceText,
+  options: FormatOptions = {},
+): ParseDraftResult {
+  const maxBlocks = options.maxBlocks ?? DEFAULT_MAX_BLOCKS;
   const text = source.text;
   const furniture = pageFurniture(source);
   const lines: Line[] = [];
@@ -76,7 +91,7 @@ export function parsePlainText(path: string, source: SourceText): ParseDraftResu
       if (l.next === l.end) out.replace("\n", l.end, l.end);
     }
   };
-  for (const run of runs) {
+  for (const run of runs.slice(0, maxBlocks)) {
     copyLines(prose, next, run.first);
     const body = new MappedTextBuilder(text);
     copyLines(body, run.first, run.last + 1);
@@ -94,7 +109,21 @@ export function parsePlainText(path: string, source: SourceText): ParseDraftResu
     prose.replace("\n\n", first.start, last.next);
     next = run.last + 1;
   }
+  // Runs beyond the limit stay out of the prose too: they are ABNF, not sentences.
+  for (const run of runs.slice(maxBlocks)) {
+    copyLines(prose, next, run.first);
+    const first = lines[run.first] as Line;
+    prose.replace("\n\n", first.start, (lines[run.last] as Line).next);
+    next = run.last + 1;
+  }
   copyLines(prose, next, lines.length);
-  const document: DraftDocument = { path, format: "text", source, blocks, prose: prose.build() };
+  const document: DraftDocument = {
+    path,
+    format: "text",
+    source,
+    blocks,
+    prose: prose.build(),
+    omittedBlocks: Math.max(0, runs.length - maxBlocks),
+  };
   return { ok: true, document };
 }

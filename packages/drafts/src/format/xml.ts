@@ -8,7 +8,7 @@
  */
 import type { SourceText } from "@mimi-spec/grammar";
 import { entityTable } from "../text/entities.ts";
-import type { ParseDraftResult } from "./document.ts";
+import type { FormatOptions, ParseDraftResult } from "./document.ts";
 import { declaredEntities } from "./markup.ts";
 import { type MarkupDialect, readMarkup } from "./markup-reader.ts";
 
@@ -69,7 +69,7 @@ const BLOCK = new Set([
 ]);
 
 /** Reads an RFCXML draft. */
-export function parseXml(path: string, source: SourceText): ParseDraftResult {
+export function parseXml(path: string, source: SourceText, options: FormatOptions = {}): ParseDraftResult {
   const doctype = /<!DOCTYPE[\s\S]*?\[([\s\S]*?)\]\s*>/.exec(source.text.slice(0, 200_000));
   const dialect: MarkupDialect = {
     format: "xml",
@@ -91,5 +91,5 @@ export function parseXml(path: string, source: SourceText): ParseDraftResult {
     },
     entities: entityTable("xml", doctype === null ? {} : declaredEntities(doctype[1] as string)),
   };
-  return readMarkup(path, source, dialect);
+  return readMarkup(path, source, dialect, options);
 }

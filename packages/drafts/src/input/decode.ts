@@ -11,7 +11,12 @@ export type DraftInput = string | Uint8Array;
 
 /** Why an input cannot be checked, or (for `replacement-character`) why it may be damaged. */
 export interface InputProblem {
-  readonly code: "input-empty" | "input-binary" | "input-invalid-utf8" | "input-too-large" | "replacement-character";
+  readonly code:
+    | "input-empty"
+    | "input-binary"
+    | "input-invalid-utf8"
+    | "input-too-large"
+    | "replacement-character";
   readonly message: string;
   readonly line: number;
   readonly column: number;

@@ -89,7 +89,9 @@ export function appendDecoded(
 function decodeReference(body: string, entities: Readonly<Record<string, string>>): string | undefined {
   if (body.startsWith("#")) {
     const cp =
-      body[1] === "x" || body[1] === "X" ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      body[1] === "x" || body[1] === "X"
+        ? Number.parseInt(body.slice(2), 16)
+        : Number.parseInt(body.slice(1), 10);
     if (!Number.isFinite(cp) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0) return undefined;
     return String.fromCodePoint(cp);
   }

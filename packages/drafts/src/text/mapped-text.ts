@@ -22,23 +22,30 @@ export interface MappedText {
  * turned into a paragraph break): every offset inside a replacement maps to where it came from.
  */
 export class OffsetMap {
+  /**
+   * @param segments - four numbers per segment: derived start, original start, original end, and
+   *   1 for a copy or 0 for a replacement; sorted by derived start.
+   * @param length - the length of the derived text.
+   */
   constructor(
-    private readonly viewStarts: Int32Array | number[],
-    private readonly origStarts: Int32Array | number[],
-    private readonly origEnds: Int32Array | number[],
-    private readonly copies: Uint8Array | number[],
-    /** The length of the derived text. */
+    private readonly segments: Int32Array,
     readonly length: number,
   ) {}
 
+  /** How many segments the map has. */
+  get segmentCount(): number {
+    return this.segments.length / 4;
+  }
+
   /** The index of the last segment starting at or before `offset`, or -1 when there is none. */
   private segmentAt(offset: number): number {
+    const seg = this.segments;
     let lo = 0;
-    let hi = this.viewStarts.length - 1;
-    if (hi < 0 || offset < (this.viewStarts[0] as number)) return -1;
+    let hi = seg.length / 4 - 1;
+    if (hi < 0 || offset < (seg[0] as number)) return -1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.viewStarts[mid] as number) <= offset) lo = mid;
+      if ((seg[mid * 4] as number) <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;
@@ -48,9 +55,10 @@ export class OffsetMap {
   toOriginal(offset: number): number {
     const i = this.segmentAt(Math.min(offset, Math.max(0, this.length - 1)));
     if (i < 0) return 0;
-    const origStart = this.origStarts[i] as number;
-    if (offset >= this.length) return this.origEnds[i] as number;
-    if (this.copies[i] === 1) return origStart + (offset - (this.viewStarts[i] as number));
+    const seg = this.segments;
+    const origStart = seg[i * 4 + 1] as number;
+    if (offset >= this.length) return seg[i * 4 + 2] as number;
+    if (seg[i * 4 + 3] === 1) return origStart + (offset - (seg[i * 4] as number));
     return origStart;
   }
 
@@ -59,19 +67,21 @@ export class OffsetMap {
     if (offset <= 0) return this.toOriginal(0);
     const i = this.segmentAt(offset - 1);
     if (i < 0) return 0;
-    if (this.copies[i] === 1) return (this.origStarts[i] as number) + (offset - (this.viewStarts[i] as number));
-    return this.origEnds[i] as number;
+    const seg = this.segments;
+    if (seg[i * 4 + 3] === 1) return (seg[i * 4 + 1] as number) + (offset - (seg[i * 4] as number));
+    return seg[i * 4 + 2] as number;
   }
 }
 
 /** Builds a {@link MappedText} piece by piece, in order. */
 export class MappedTextBuilder {
   private readonly parts: string[] = [];
-  private readonly viewStarts: number[] = [];
-  private readonly origStarts: number[] = [];
-  private readonly origEnds: number[] = [];
-  private readonly copies: number[] = [];
+  private segments = new Int32Array(64);
+  private count = 0;
   private length = 0;
+  /** The original range of the copy run not yet sliced into `parts` (one slice per run, not per line). */
+  private runStart = -1;
+  private runEnd = -1;
 
   /** @param original - the draft text that {@link copy} takes slices of. */
   constructor(private readonly original: string) {}
@@ -81,28 +91,19 @@ export class MappedTextBuilder {
     return this.length;
   }
 
-  /** The last character appended, or `""`. */
-  get lastChar(): string {
-    const last = this.parts.at(-1);
-    return last === undefined ? "" : last.slice(-1);
-  }
-
   /** Appends `original.slice(start, end)` unchanged. */
   copy(start: number, end: number): this {
     if (end <= start) return this;
-    const n = this.viewStarts.length - 1;
-    if (
-      n >= 0 &&
-      this.copies[n] === 1 &&
-      this.origEnds[n] === start &&
-      (this.viewStarts[n] as number) + ((this.origEnds[n] as number) - (this.origStarts[n] as number)) ===
-        this.length
-    ) {
-      this.origEnds[n] = end; // extends the previous copy: one segment for a run of lines
+    const last = (this.count - 1) * 4;
+    if (this.count > 0 && this.segments[last + 3] === 1 && this.segments[last + 2] === start) {
+      this.segments[last + 2] = end; // extends the previous copy: one segment for a run of lines
+      this.runEnd = end;
     } else {
+      this.flush();
       this.push(start, end, 1);
+      this.runStart = start;
+      this.runEnd = end;
     }
-    this.parts.push(this.original.slice(start, end));
     this.length += end - start;
     return this;
   }
@@ -110,30 +111,39 @@ export class MappedTextBuilder {
   /** Appends `text` in place of `original.slice(start, end)` (an entity, a tag, a line break). */
   replace(text: string, start: number, end: number): this {
     if (text.length === 0) return this;
+    this.flush();
     this.push(start, end, 0);
     this.parts.push(text);
     this.length += text.length;
     return this;
   }
 
+  private flush(): void {
+    if (this.runStart < 0) return;
+    this.parts.push(this.original.slice(this.runStart, this.runEnd));
+    this.runStart = -1;
+  }
+
   private push(start: number, end: number, copy: number): void {
-    this.viewStarts.push(this.length);
-    this.origStarts.push(start);
-    this.origEnds.push(end);
-    this.copies.push(copy);
+    if ((this.count + 1) * 4 > this.segments.length) {
+      const grown = new Int32Array(this.segments.length * 2);
+      grown.set(this.segments);
+      this.segments = grown;
+    }
+    const at = this.count * 4;
+    this.segments[at] = this.length;
+    this.segments[at + 1] = start;
+    this.segments[at + 2] = end;
+    this.segments[at + 3] = copy;
+    this.count++;
   }
 
   /** The text and its map. */
   build(): MappedText {
+    this.flush();
     return {
       text: this.parts.join(""),
-      map: new OffsetMap(
-        Int32Array.from(this.viewStarts),
-        Int32Array.from(this.origStarts),
-        Int32Array.from(this.origEnds),
-        Uint8Array.from(this.copies),
-        this.length,
-      ),
+      map: new OffsetMap(this.segments.slice(0, this.count * 4), this.length),
     };
   }
 }

@@ -20,5 +20,12 @@ export interface DraftSpan {
 export function spanOf(source: SourceText, start: number, end: number): DraftSpan {
   const a = source.lineColAt(start);
   const b = source.lineColAt(Math.max(start, end));
-  return { offset: start, endOffset: Math.max(start, end), line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  return {
+    offset: start,
+    endOffset: Math.max(start, end),
+    line: a.line,
+    column: a.column,
+    endLine: b.line,
+    endColumn: b.column,
+  };
 }

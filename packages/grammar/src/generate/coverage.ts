@@ -349,19 +349,48 @@ function ruleContexts(plan: GenerationPlan): Map<string, RuleContext> {
   const contexts = new Map<string, RuleContext>([[plan.root.key, { length: 0, nesting: 0 }]]);
   const done = new Set<string>();
   const byKey = new Map(plan.rules.map((r) => [r.key, r]));
-  for (;;) {
-    let best: [string, RuleContext] | undefined;
-    for (const entry of contexts) {
-      if (done.has(entry[0])) continue;
-      if (
-        best === undefined ||
-        entry[1].length < best[1].length ||
-        (entry[1].length === best[1].length && entry[1].nesting < best[1].nesting)
-      )
-        best = entry;
+  const better = (a: RuleContext, b: RuleContext) =>
+    a.length < b.length || (a.length === b.length && a.nesting < b.nesting);
+  // A binary heap with stale entries skipped on pop (simpler than decrease-key).
+  const heap: Array<[RuleContext, string]> = [[contexts.get(plan.root.key) as RuleContext, plan.root.key]];
+  const push = (entry: [RuleContext, string]) => {
+    heap.push(entry);
+    for (let i = heap.length - 1; i > 0; ) {
+      const up = (i - 1) >> 1;
+      if (!better((heap[i] as [RuleContext, string])[0], (heap[up] as [RuleContext, string])[0])) break;
+      [heap[i], heap[up]] = [heap[up] as [RuleContext, string], heap[i] as [RuleContext, string]];
+      i = up;
     }
-    if (best === undefined) return contexts;
-    const [key, context] = best;
+  };
+  const pop = (): [RuleContext, string] => {
+    const top = heap[0] as [RuleContext, string];
+    const last = heap.pop() as [RuleContext, string];
+    if (heap.length > 0) {
+      heap[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (
+          l < heap.length &&
+          better((heap[l] as [RuleContext, string])[0], (heap[m] as [RuleContext, string])[0])
+        )
+          m = l;
+        if (
+          r < heap.length &&
+          better((heap[r] as [RuleContext, string])[0], (heap[m] as [RuleContext, string])[0])
+        )
+          m = r;
+        if (m === i) break;
+        [heap[i], heap[m]] = [heap[m] as [RuleContext, string], heap[i] as [RuleContext, string]];
+        i = m;
+      }
+    }
+    return top;
+  };
+  while (heap.length > 0) {
+    const [context, key] = pop();
+    if (done.has(key) || contexts.get(key) !== context) continue;
     done.add(key);
     const rule = byKey.get(key) as ResolvedRule;
     for (const node of plan.liveNodes(rule)) {
@@ -374,14 +403,13 @@ function ruleContexts(plan: GenerationPlan): Map<string, RuleContext> {
         via: { rule, reference: node },
       };
       const known = contexts.get(target);
-      if (
-        known === undefined ||
-        candidate.length < known.length ||
-        (candidate.length === known.length && candidate.nesting < known.nesting)
-      )
+      if (known === undefined || better(candidate, known)) {
         contexts.set(target, candidate);
+        push([candidate, target]);
+      }
     }
   }
+  return contexts;
 }
 
 function unreachableReason(

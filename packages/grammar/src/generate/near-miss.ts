@@ -32,9 +32,9 @@ export interface NearMissOptions extends CoverageOptions, RuleArbitraryOptions {
   /** The most near misses {@link nearMisses} returns (default 100). */
   readonly limit?: number;
   /**
-   * Characters tried as insertions and replacements, besides the edits every string gets
-   * (deletions, range crossings, case flips, doubled characters). Default: space, `0`, `a`, `-`,
-   * `.`, `:`, `/`, `"`, `é`.
+   * Characters tried as insertions and replacements, after the characters of the grammar's own
+   * literals and besides the edits every string gets (deletions, range crossings, case flips,
+   * doubled characters). Default: space, `0`, `a`, `-`, `.`, `:`, `/`, `"`, `é`.
    */
   readonly probes?: ReadonlyArray<string>;
 }
@@ -90,7 +90,7 @@ export function nearMisses(
 
 function nearMissesOfPlan(plan: GenerationPlan, isMatch: IsMatch, options: NearMissOptions): NearMiss[] {
   const limit = wholeNumberOption("limit", options.limit, DEFAULT_NEAR_MISS_LIMIT);
-  const probes = probeCodePoints(options);
+  const probes = probeCodePoints(plan, options);
   const { derivations } = coverPlan(plan, options);
   const nodeIds = new Map<Node, number>();
   const streams = derivations.map((d) => {
@@ -149,18 +149,23 @@ export function nearMissArbitrary(
     throw new GenerationError(
       `found no near miss of \`${plan.root.name}\`: every single-character edit tried of its coverage samples still matches`,
     );
-  const probes = probeCodePoints(options);
-  return fc.tuple(planArbitrary(plan, chunkAssembler, options), fc.nat()).map(([chunks, pick]) => {
-    const { edits, realize } = editsOf(plan, chunks, probes);
-    const candidates = [...interleave(edits)];
-    // Start at the picked edit and take the first one rejected, so the pick shrinks towards
-    // the edits listed first (range crossings).
-    for (let k = 0; k < candidates.length; k++) {
-      const candidate = realize((candidates[(pick + k) % candidates.length] as Candidate).edit);
-      if (!isMatch(candidate.text)) return candidate;
-    }
-    return fallback[pick % fallback.length] as NearMiss;
-  });
+  const probes = probeCodePoints(plan, options);
+  const kinds = EDIT_KINDS - 1;
+  return fc
+    .tuple(planArbitrary(plan, chunkAssembler, options), fc.nat(kinds), fc.nat())
+    .map(([chunks, kind, pick]) => {
+      const { edits, realize } = editsOf(plan, chunks, probes);
+      // The kind of edit is chosen apart from the valid string, so shrinking the string keeps
+      // the kind; within a kind, take the first rejected edit from the picked one on.
+      for (let k = 0; k <= kinds; k++) {
+        const candidates = [...(edits[(kind + k) % edits.length] as Iterable<Candidate>)];
+        for (let i = 0; i < candidates.length; i++) {
+          const candidate = realize((candidates[(pick + i) % candidates.length] as Candidate).edit);
+          if (!isMatch(candidate.text)) return candidate;
+        }
+      }
+      return fallback[pick % fallback.length] as NearMiss;
+    });
 }
 
 /** Pieces that remember their node, so edits know which range a character came from. */
@@ -171,14 +176,38 @@ const chunkAssembler: Assembler<ReadonlyArray<DerivedChunk>> = {
   empty: [],
 };
 
-function probeCodePoints(options: NearMissOptions): number[] {
-  const probes = options.probes ?? DEFAULT_PROBES;
-  return probes.map((p) => {
-    const cps = [...p];
+/** How many kinds of edit {@link editsOf} lists. */
+const EDIT_KINDS = 6;
+
+/** Most characters of the grammar's own literals tried as insertions and replacements. */
+const MAX_GRAMMAR_PROBES = 24;
+
+/**
+ * Characters to insert and replace with: first those of the grammar's own literals (a `]` where
+ * a `)` belongs is the most telling near miss), then the caller's probes.
+ */
+function probeCodePoints(plan: GenerationPlan, options: NearMissOptions): number[] {
+  const out = new Set<number>();
+  for (const rule of plan.rules) {
+    for (const node of plan.liveNodes(rule)) {
+      const cps =
+        node.kind === "string"
+          ? [...node.value].map((c) => c.codePointAt(0) as number)
+          : node.kind === "sequence"
+            ? node.codePoints
+            : [];
+      for (const cp of cps) if (out.size < MAX_GRAMMAR_PROBES) out.add(cp);
+    }
+  }
+  for (const probe of options.probes ?? DEFAULT_PROBES) {
+    const cps = [...probe];
     if (cps.length !== 1)
-      throw new GenerationError(`option \`probes\` must list single characters, got ${JSON.stringify(p)}`);
-    return (cps[0] as string).codePointAt(0) as number;
-  });
+      throw new GenerationError(
+        `option \`probes\` must list single characters, got ${JSON.stringify(probe)}`,
+      );
+    out.add((cps[0] as string).codePointAt(0) as number);
+  }
+  return [...out];
 }
 
 /** One character of a valid string, where it is and what produced it. */

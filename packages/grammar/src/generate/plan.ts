@@ -19,7 +19,7 @@ import { type Grammar, type ResolvedRule, ruleKey } from "../grammar.ts";
 import type { SourceText } from "../source.ts";
 import { isUsableCodePoint, usableCount } from "./code-points.ts";
 import { GenerationError } from "./generation-error.ts";
-import { ruleCycles } from "./rule-cycles.ts";
+import { type RuleCycles, ruleCycles } from "./rule-cycles.ts";
 
 /** Options every generator accepts. */
 export interface GenerationPlanOptions {
@@ -65,14 +65,22 @@ export class GenerationPlan {
     const root = grammar.rules.get(ruleKey(ruleName));
     if (root === undefined) throw new GenerationError(`no rule named \`${ruleName}\` in the grammar`);
     this.root = root;
-    this.computeLengths();
-    this.computeHeights();
+    for (const rule of grammar.rules.values())
+      for (const { def, source } of rule.definitions)
+        forEachNode(def.body, (n) => this.sources.set(n, source));
+    const cycles = ruleCycles(grammar);
+    // Tarjan numbers components callees first, so one pass settles every rule outside a cycle.
+    const order = [...grammar.rules.values()].sort(
+      (a, b) => (cycles.component.get(a.key) ?? 0) - (cycles.component.get(b.key) ?? 0),
+    );
+    this.computeLengths(order);
+    this.computeHeights(order);
     if (this.ruleMinLength(root.key) === INFINITY)
       throw new GenerationError(
-        `rule \`${root.name}\` matches no finite string: ${this.whyNoString(root.body, [root.name])}`,
+        `rule \`${root.name}\` matches no finite string: ${this.explainNoString(root.body, root)}`,
       );
     this.rules = this.walkLive();
-    this.findRecursiveChoices();
+    this.findRecursiveChoices(cycles);
   }
 
   /** The fewest characters `node` can produce, `Infinity` when it produces no finite string. */
@@ -139,9 +147,7 @@ export class GenerationPlan {
 
   /** The ABNF text of a node as written (shortened, on one line), for messages. */
   textOf(node: Node): string {
-    const text = this.sourceOf(node)
-      .text.slice(node.span.start, node.span.end)
-      .replace(/\s*;[^\r\n]*/g, "")
+    const text = withoutComments(this.sourceOf(node).text.slice(node.span.start, node.span.end))
       .replace(/\s+/g, " ")
       .trim();
     return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
@@ -164,12 +170,12 @@ export class GenerationPlan {
   }
 
   /** Shortest lengths: a least fixpoint over the rules, from "no string" downwards. */
-  private computeLengths(): void {
+  private computeLengths(order: ReadonlyArray<ResolvedRule>): void {
     for (const key of this.grammar.rules.keys()) this.ruleLengths.set(key, INFINITY);
     let changed = true;
     while (changed) {
       changed = false;
-      for (const rule of this.grammar.rules.values()) {
+      for (const rule of order) {
         const length = this.lengthOf(rule.body);
         if (length < (this.ruleLengths.get(rule.key) as number)) {
           this.ruleLengths.set(rule.key, length);
@@ -221,12 +227,12 @@ export class GenerationPlan {
   }
 
   /** Shallowest shortest derivations, the same way; every value is finite where a length is. */
-  private computeHeights(): void {
+  private computeHeights(order: ReadonlyArray<ResolvedRule>): void {
     for (const key of this.grammar.rules.keys()) this.ruleHeights.set(key, INFINITY);
     let changed = true;
     while (changed) {
       changed = false;
-      for (const rule of this.grammar.rules.values()) {
+      for (const rule of order) {
         const height = this.heightOf(rule.body) + 1;
         if (height < (this.ruleHeights.get(rule.key) as number)) {
           this.ruleHeights.set(rule.key, height);
@@ -275,8 +281,8 @@ export class GenerationPlan {
   }
 
   /**
-   * Walks what a finite string of the root can use, rule by rule, recording parents, owners and
-   * sources, and collecting what cannot be generated.
+   * Walks what a finite string of the root can use, rule by rule, recording parents and owners,
+   * and collecting what cannot be generated.
    */
   private walkLive(): ResolvedRule[] {
     const order: ResolvedRule[] = [this.root];
@@ -334,8 +340,7 @@ export class GenerationPlan {
   }
 
   /** Marks the choices of live rules that can reach a rule of their own reference cycle. */
-  private findRecursiveChoices(): void {
-    const cycles = ruleCycles(this.grammar);
+  private findRecursiveChoices(cycles: RuleCycles): void {
     for (const rule of this.rules) {
       const component = cycles.component.get(rule.key);
       if (component === undefined || !cycles.cyclic.has(component)) continue;
@@ -369,7 +374,13 @@ export class GenerationPlan {
    */
   explainNoString(node: Node, within?: ResolvedRule): string {
     const rule = within ?? this.ruleOf(node);
-    return this.whyNoString(node, rule === undefined ? [] : [rule.name]);
+    try {
+      return this.whyNoString(node, rule === undefined ? [] : [rule.name]);
+    } catch (e) {
+      // A chain of thousands of rules can exhaust the stack; the verdict stands without a reason.
+      if (e instanceof RangeError) return "its rules nest too deeply to say where";
+      throw e;
+    }
   }
 
   private whyNoString(node: Node, path: ReadonlyArray<string>): string {
@@ -395,13 +406,40 @@ export class GenerationPlan {
         if (rule === undefined) return `\`${node.name}\` is not defined`;
         const at = path.findIndex((name) => ruleKey(name) === rule.key);
         if (at >= 0)
-          return `every derivation of \`${rule.name}\` leads back to it (${[...path.slice(at), rule.name].join(" → ")}) with no alternative that ends the recursion`;
+          return `every derivation of \`${rule.name}\` leads back to it (${cyclePath([...path.slice(at), rule.name])}) with no alternative that ends the recursion`;
         return this.whyNoString(rule.body, [...path, rule.name]);
       }
       default:
         return "it has no finite derivation";
     }
   }
+}
+
+/** `a → b → a`, with the middle of a long cycle left out. */
+function cyclePath(names: ReadonlyArray<string>): string {
+  const shown = names.length <= 8 ? names : [...names.slice(0, 4), "…", ...names.slice(-3)];
+  return shown.join(" → ");
+}
+
+/** ABNF text without its `;` comments (a `;` inside a quoted string or prose value stays). */
+function withoutComments(text: string): string {
+  let out = "";
+  let close: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (close !== undefined) {
+      if (c === close) close = undefined;
+    } else if (c === '"') {
+      close = '"';
+    } else if (c === "<") {
+      close = ">";
+    } else if (c === ";") {
+      while (i + 1 < text.length && text[i + 1] !== "\n" && text[i + 1] !== "\r") i++;
+      continue;
+    }
+    out += c;
+  }
+  return out;
 }
 
 /**

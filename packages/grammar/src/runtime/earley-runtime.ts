@@ -181,55 +181,423 @@ class IntList {
     this.data = new Int32Array(capacity);
   }
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
+    if (this.length === this.data.length) this.data = grown(this.data, this.length + 1);
     this.data[this.length++] = v;
   }
 }
 
-// Result of the last `scan`: where the leaf automaton stopped and in which state.
-let scanStop = 0;
-let scanState = 0;
-let scanSteps = 0;
+/** A copy of `data` with room for at least `size` entries. */
+function grown(data: Int32Array, size: number): Int32Array {
+  let capacity = Math.max(16, data.length);
+  while (capacity < size) capacity *= 2;
+  if (capacity === data.length) return data;
+  const bigger = new Int32Array(capacity);
+  bigger.set(data);
+  return bigger;
+}
 
 /**
- * Runs `dfa` from `from`, pushing every offset where it accepts (including `from` itself) onto
- * `ends`. Sets `scanStop` to the offset of the first code point it could not take (or the input
- * length) and `scanState` to the state it was in there.
+ * A run of one leaf automaton, kept so that a later run from an offset it passed through can stop
+ * as soon as it is in the same state at the same offset: from there on both runs are the same. This
+ * keeps runs of white space linear, where every offset starts a new run of the same leaf (ambiguous
+ * grammars such as RFC 8259's split `ws` between neighbouring tokens in every way). The trace holds
+ * offsets `[base, stop]` of one run; a run that joins it leaves it as it is.
  */
-function scan(dfa: LoadedDfa, input: string, from: number, ends: IntList): void {
-  const { table, classOf, classCount, accepting, wide } = dfa;
-  const n = input.length;
-  let state = dfa.start;
-  if (accepting[state] === 1) ends.push(from);
-  let i = from;
-  while (i < n) {
-    let cp = input.charCodeAt(i);
-    let width = 1;
-    let next: number;
-    if (cp < 128) {
-      next = table[state * classCount + (classOf[cp] as number)] as number;
-    } else {
-      if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
-        const low = input.charCodeAt(i + 1);
-        if (low >= 0xdc00 && low <= 0xdfff) {
-          cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-          width = 2;
+class LeafTrace {
+  base = 0;
+  stop = -1;
+  stopState = 0;
+  /** The state at each offset, or -1 between the halves of a surrogate pair. */
+  states: Int32Array = new Int32Array(16);
+  /** The first offset `≥ x` where the run accepts, or -1. */
+  nextEnd: Int32Array = new Int32Array(16);
+  /**
+   * Items already moved to every end `≥ m` of this run, keyed `origin * dotCount + dot`: a later
+   * run that joins this one at or after `m` need not move them to the shared ends again.
+   */
+  readonly moved = new Map<number, number>();
+}
+
+/** Bucketed hash set of (dot, origin) pairs for the current Earley set; no allocation per item. */
+class PairSet {
+  private dots = new Int32Array(256);
+  private origins = new Int32Array(256);
+  private marks = new Int32Array(256).fill(-1);
+  private count = 0;
+  private generation = 0;
+
+  /** Empties the set (in O(1): entries of older generations count as empty). */
+  clear(): void {
+    this.generation++;
+    this.count = 0;
+  }
+
+  /** Adds the pair; returns false when it was already there. */
+  add(dot: number, origin: number): boolean {
+    if (this.count * 2 >= this.marks.length) this.rehash();
+    const mask = this.marks.length - 1;
+    let slot = (Math.imul(dot, 0x9e3779b1) ^ Math.imul(origin, 0x85ebca6b)) & mask;
+    while (this.marks[slot] === this.generation) {
+      if (this.dots[slot] === dot && this.origins[slot] === origin) return false;
+      slot = (slot + 1) & mask;
+    }
+    this.marks[slot] = this.generation;
+    this.dots[slot] = dot;
+    this.origins[slot] = origin;
+    this.count++;
+    return true;
+  }
+
+  private rehash(): void {
+    const { dots, origins, marks, generation } = this;
+    const size = marks.length * 2;
+    this.dots = new Int32Array(size);
+    this.origins = new Int32Array(size);
+    this.marks = new Int32Array(size).fill(-1);
+    this.generation = 0;
+    this.count = 0;
+    for (let k = 0; k < marks.length; k++)
+      if (marks[k] === generation) this.add(dots[k] as number, origins[k] as number);
+  }
+}
+
+/**
+ * One run of the recognizer. Sets are processed in increasing offset. A set's items live in a work
+ * list while it is processed; afterwards only the items waiting on a nonterminal are kept (sorted
+ * by that nonterminal), because completions look nothing else up. Items that a leaf moves to a
+ * later offset wait in per-offset linked lists until their set is processed.
+ */
+class Recognizer {
+  private readonly n: number;
+  private readonly dotCount: number;
+  private pos = 0;
+  private acceptedAt = -1;
+  items = 0;
+  sets = 0;
+  leafSteps = 0;
+
+  // Items waiting for a later offset: linked lists of (dot, origin) with a free list.
+  private readonly pendingHead: Int32Array;
+  private readonly pendDot = new IntList();
+  private readonly pendOrigin = new IntList();
+  private readonly pendNext = new IntList();
+  private freeNode = -1;
+  private pendingCount = 0;
+
+  // Finished sets keep their items that wait on a nonterminal, sorted by it: [segStart, segEnd).
+  private readonly segStart: Int32Array;
+  private readonly segEnd: Int32Array;
+  private readonly waitSymbol = new IntList();
+  private readonly waitDot = new IntList();
+  private readonly waitOrigin = new IntList();
+
+  // The set being processed. Most dotted productions occur with one origin per set: that one is
+  // remembered in flat arrays, and the hash set is consulted only from the second origin on.
+  private readonly curDot = new IntList();
+  private readonly curOrigin = new IntList();
+  private readonly seenAt: Int32Array;
+  private readonly seenOrigin: Int32Array;
+  private readonly multiAt: Int32Array;
+  private readonly pairs = new PairSet();
+  private readonly predictedAt: Int32Array;
+  private readonly scannedAt: Int32Array;
+  private readonly endsFrom: Int32Array;
+  private readonly endsTo: Int32Array;
+  /** Where this set's run of each leaf joined the previous run (-1: it did not). */
+  private readonly joinedAt: Int32Array;
+  private readonly ends = new IntList();
+  private readonly traces: Array<LeafTrace | undefined>;
+  private ownStates: Int32Array = new Int32Array(64);
+
+  // Failure bookkeeping: the furthest offset any leaf reached, and the leaf states stuck there.
+  furthest = 0;
+  readonly stuckLeaf: number[] = [];
+  readonly stuckState: number[] = [];
+
+  constructor(
+    private readonly loaded: LoadedEarley,
+    private readonly input: string,
+    private readonly report: boolean,
+  ) {
+    const n = input.length;
+    this.n = n;
+    this.dotCount = loaded.dotSymbol.length;
+    this.pendingHead = new Int32Array(n + 1).fill(-1);
+    this.segStart = new Int32Array(n + 1);
+    this.segEnd = new Int32Array(n + 1);
+    this.seenAt = new Int32Array(this.dotCount).fill(-1);
+    this.seenOrigin = new Int32Array(this.dotCount);
+    this.multiAt = new Int32Array(this.dotCount).fill(-1);
+    this.predictedAt = new Int32Array(loaded.nullable.length).fill(-1);
+    const leafCount = loaded.leaves.length;
+    this.scannedAt = new Int32Array(leafCount).fill(-1);
+    this.endsFrom = new Int32Array(leafCount);
+    this.endsTo = new Int32Array(leafCount);
+    this.joinedAt = new Int32Array(leafCount);
+    this.traces = new Array<LeafTrace | undefined>(leafCount).fill(undefined);
+  }
+
+  /** Runs to the end of the input (or until no parse survives); returns whether it matched. */
+  run(): boolean {
+    const { loaded, n, pendingHead, curDot, curOrigin, waitSymbol, waitDot, waitOrigin } = this;
+    const { dotSymbol, dotLhs, predictStart, predictDots, nullable } = loaded;
+    this.pend(0, predictDots[predictStart[loaded.source.start] as number] as number, 0);
+    while (true) {
+      let pos = this.pos;
+      while (pos <= n && pendingHead[pos] === -1) pos++;
+      if (pos > n) return false;
+      this.pos = pos;
+      this.sets++;
+      curDot.length = 0;
+      curOrigin.length = 0;
+      this.pairs.clear();
+      this.ends.length = 0;
+      this.drainPending(pos);
+      const waitFrom = waitSymbol.length;
+      for (let w = 0; w < curDot.length; w++) {
+        const dot = curDot.data[w] as number;
+        const origin = curOrigin.data[w] as number;
+        const symbol = dotSymbol[dot] as number;
+        if (symbol === COMPLETE) {
+          // Empty completions (origin = here) were already stepped over at prediction time.
+          if (origin !== pos) this.complete(dotLhs[dot] as number, origin);
+        } else if (symbol >= 0) {
+          waitSymbol.push(symbol);
+          waitDot.push(dot);
+          waitOrigin.push(origin);
+          if (this.predictedAt[symbol] !== pos) {
+            this.predictedAt[symbol] = pos;
+            const last = predictStart[symbol + 1] as number;
+            for (let k = predictStart[symbol] as number; k < last; k++)
+              this.add(predictDots[k] as number, pos);
+          }
+          if (nullable[symbol] === 1) this.add(dot + 1, origin);
+        } else {
+          this.advanceOverLeaf(-symbol - 1, dot + 1, origin);
         }
       }
-      next = stepWide(wide[state] as Int32Array, cp);
+      this.items += curDot.length;
+      sortSegment(waitSymbol, waitDot, waitOrigin, waitFrom);
+      this.segStart[pos] = waitFrom;
+      this.segEnd[pos] = waitSymbol.length;
+      if (pos === n) return this.acceptedAt === n;
+      if (this.pendingCount === 0) return false;
+      this.pos = pos + 1;
     }
-    if (next < 0) break;
-    state = next;
-    i += width;
-    scanSteps++;
-    if (accepting[state] === 1) ends.push(i);
   }
-  scanStop = i;
-  scanState = state;
+
+  /** Whether a whole match ended at `offset` (meaningful once that set was processed). */
+  acceptedAtOffset(offset: number): boolean {
+    return this.acceptedAt === offset;
+  }
+
+  private add(dot: number, origin: number): void {
+    const pos = this.pos;
+    if (this.seenAt[dot] !== pos) {
+      this.seenAt[dot] = pos;
+      this.seenOrigin[dot] = origin;
+    } else {
+      if (this.seenOrigin[dot] === origin) return;
+      if (this.multiAt[dot] !== pos) {
+        this.multiAt[dot] = pos;
+        this.pairs.add(dot, this.seenOrigin[dot] as number);
+      }
+      if (!this.pairs.add(dot, origin)) return;
+    }
+    this.curDot.push(dot);
+    this.curOrigin.push(origin);
+    if (dot === this.loaded.acceptDot && origin === 0) this.acceptedAt = pos;
+  }
+
+  private pend(at: number, dot: number, origin: number): void {
+    const { pendDot, pendOrigin, pendNext } = this;
+    let node = this.freeNode;
+    if (node >= 0) {
+      this.freeNode = pendNext.data[node] as number;
+      pendDot.data[node] = dot;
+      pendOrigin.data[node] = origin;
+      pendNext.data[node] = this.pendingHead[at] as number;
+    } else {
+      node = pendDot.length;
+      pendDot.push(dot);
+      pendOrigin.push(origin);
+      pendNext.push(this.pendingHead[at] as number);
+    }
+    this.pendingHead[at] = node;
+    this.pendingCount++;
+  }
+
+  private drainPending(pos: number): void {
+    const { pendDot, pendOrigin, pendNext } = this;
+    for (let node = this.pendingHead[pos] as number; node !== -1; ) {
+      this.add(pendDot.data[node] as number, pendOrigin.data[node] as number);
+      const next = pendNext.data[node] as number;
+      pendNext.data[node] = this.freeNode;
+      this.freeNode = node;
+      this.pendingCount--;
+      node = next;
+    }
+    this.pendingHead[pos] = -1;
+  }
+
+  /** Steps every item of set `origin` that waits on `lhs` over it. */
+  private complete(lhs: number, origin: number): void {
+    const symbols = this.waitSymbol.data;
+    let lo = this.segStart[origin] as number;
+    const end = this.segEnd[origin] as number;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((symbols[mid] as number) < lhs) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < end && symbols[k] === lhs; k++)
+      this.add((this.waitDot.data[k] as number) + 1, this.waitOrigin.data[k] as number);
+  }
+
+  /** Moves the item `(next, origin)` to every offset where leaf `leaf` can end, starting here. */
+  private advanceOverLeaf(leaf: number, next: number, origin: number): void {
+    const pos = this.pos;
+    if (this.scannedAt[leaf] !== pos) {
+      this.scannedAt[leaf] = pos;
+      this.endsFrom[leaf] = this.ends.length;
+      this.scan(leaf);
+      this.endsTo[leaf] = this.ends.length;
+    }
+    const data = this.ends.data;
+    const first = this.endsFrom[leaf] as number;
+    const last = this.endsTo[leaf] as number;
+    const joinedAt = this.joinedAt[leaf] as number;
+    const trace = this.traces[leaf] as LeafTrace;
+    let shared = joinedAt >= 0;
+    if (shared || last - first >= 2) {
+      // White space that neighbouring leaves may split in every way makes many sets move the same
+      // item over the same trace: move it over the trace's ends only once.
+      const key = origin * this.dotCount + next;
+      const movedFrom = trace.moved.get(key);
+      if (shared && movedFrom !== undefined && movedFrom <= joinedAt) shared = false;
+      else trace.moved.set(key, shared ? joinedAt : pos);
+    }
+    for (let k = first; k < last; k++) {
+      const end = data[k] as number;
+      if (end === pos) this.add(next, origin);
+      else this.pend(end, next, origin);
+    }
+    if (!shared) return;
+    const { nextEnd, base, stop } = trace;
+    for (
+      let e = nextEnd[joinedAt - base] as number;
+      e >= 0;
+      e = e < stop ? (nextEnd[e + 1 - base] as number) : -1
+    ) {
+      if (e === pos) this.add(next, origin);
+      else this.pend(e, next, origin);
+    }
+  }
+
+  /**
+   * Runs leaf `leaf` from the current offset, pushing every offset where it accepts onto `ends`,
+   * until it joins the leaf's trace (same state at the same offset; the rest of the ends are then
+   * the trace's, recorded in `joinedAt`). A run that does not join becomes the new trace.
+   */
+  private scan(leaf: number): void {
+    const dfa = this.loaded.leaves[leaf] as LoadedDfa;
+    const { table, classOf, classCount, accepting, wide } = dfa;
+    const { input, n, ends } = this;
+    const from = this.pos;
+    let trace = this.traces[leaf];
+    if (trace === undefined) {
+      trace = new LeafTrace();
+      this.traces[leaf] = trace;
+    }
+    const { base, stop: traceStop, states: traceStates } = trace;
+    let own = this.ownStates;
+    let state = dfa.start;
+    let i = from;
+    let joined = false;
+    while (true) {
+      if (i <= traceStop && traceStates[i - base] === state) {
+        joined = true;
+        break;
+      }
+      if (i - from + 2 > own.length) {
+        own = grown(own, i - from + 2);
+        this.ownStates = own;
+      }
+      own[i - from] = state;
+      if (accepting[state] === 1) ends.push(i);
+      if (i >= n) break;
+      let cp = input.charCodeAt(i);
+      let width = 1;
+      let next: number;
+      if (cp < 128) {
+        next = table[state * classCount + (classOf[cp] as number)] as number;
+      } else {
+        if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) {
+          const low = input.charCodeAt(i + 1);
+          if (low >= 0xdc00 && low <= 0xdfff) {
+            cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+            width = 2;
+          }
+        }
+        next = stepWide(wide[state] as Int32Array, cp);
+      }
+      if (next < 0) break;
+      if (width === 2) own[i + 1 - from] = -1;
+      state = next;
+      i += width;
+      this.leafSteps++;
+    }
+    if (joined) {
+      // The ends from here on are the trace's: `advanceOverLeaf` follows them when needed.
+      this.joinedAt[leaf] = i;
+    } else {
+      this.joinedAt[leaf] = -1;
+      this.retrace(trace, from, i, state, accepting);
+    }
+    if (this.report) this.noteStop(leaf, trace.stop, trace.stopState);
+  }
+
+  /** Makes the run just scanned (its states in `ownStates`) the trace of its leaf. */
+  private retrace(
+    trace: LeafTrace,
+    from: number,
+    stop: number,
+    stopState: number,
+    accepting: Uint8Array,
+  ): void {
+    const size = stop - from + 2;
+    if (size > trace.states.length) {
+      trace.states = grown(new Int32Array(0), size);
+      trace.nextEnd = new Int32Array(trace.states.length);
+    }
+    const { states, nextEnd } = trace;
+    states.set(this.ownStates.subarray(0, stop - from + 1));
+    // Link each offset to the next offset where the run accepts, back to front.
+    let following = accepting[stopState] === 1 ? stop : -1;
+    nextEnd[stop - from] = following;
+    for (let x = stop - 1; x >= from; x--) {
+      const s = states[x - from] as number;
+      if (s >= 0 && accepting[s] === 1) following = x;
+      nextEnd[x - from] = following;
+    }
+    trace.base = from;
+    trace.stop = stop;
+    trace.stopState = stopState;
+    if (trace.moved.size > 0) trace.moved.clear();
+  }
+
+  private noteStop(leaf: number, stop: number, state: number): void {
+    if (stop > this.furthest) {
+      this.furthest = stop;
+      this.stuckLeaf.length = 0;
+      this.stuckState.length = 0;
+    }
+    if (stop === this.furthest) {
+      this.stuckLeaf.push(leaf);
+      this.stuckState.push(state);
+    }
+  }
 }
 
 function stepWide(ranges: Int32Array, cp: number): number {
@@ -244,195 +612,30 @@ function stepWide(ranges: Int32Array, cp: number): number {
   return -1;
 }
 
-/**
- * The recognizer. Sets are processed in increasing offset. A set's items live in a work list while
- * it is processed; afterwards only the items waiting on a nonterminal are kept (sorted by that
- * nonterminal), because completions look nothing else up. Items that a leaf moves to a later offset
- * wait in per-offset linked lists until their set is processed.
- */
 function recognize(
   loaded: LoadedEarley,
   input: string,
   report: boolean,
   stats: EarleyStats | undefined,
 ): MatchResult {
-  const { dotSymbol, dotLhs, predictStart, predictDots, nullable, acceptDot, leaves } = loaded;
-  const n = input.length;
-  const dotCount = dotSymbol.length;
-  const nonterminalCount = nullable.length;
-
-  // Items waiting for a later offset: linked lists of (dot, origin) with a free list.
-  const pendingHead = new Int32Array(n + 1).fill(-1);
-  const pendDot = new IntList();
-  const pendOrigin = new IntList();
-  const pendNext = new IntList();
-  let freeNode = -1;
-  let pendingCount = 0;
-  const pend = (at: number, dot: number, origin: number): void => {
-    let node: number;
-    if (freeNode >= 0) {
-      node = freeNode;
-      freeNode = pendNext.data[node] as number;
-      pendDot.data[node] = dot;
-      pendOrigin.data[node] = origin;
-      pendNext.data[node] = pendingHead[at] as number;
-    } else {
-      node = pendDot.length;
-      pendDot.push(dot);
-      pendOrigin.push(origin);
-      pendNext.push(pendingHead[at] as number);
-    }
-    pendingHead[at] = node;
-    pendingCount++;
-  };
-
-  // Finished sets keep their items that wait on a nonterminal, sorted by it: [segStart, segEnd).
-  const segStart = new Int32Array(n + 1);
-  const segEnd = new Int32Array(n + 1);
-  const waitSymbol = new IntList();
-  const waitDot = new IntList();
-  const waitOrigin = new IntList();
-
-  // The set being processed.
-  const curDot = new IntList();
-  const curOrigin = new IntList();
-  const seenAt = new Int32Array(dotCount).fill(-1);
-  const seenOrigin = new Int32Array(dotCount);
-  const multiAt = new Int32Array(dotCount).fill(-1);
-  const seenPairs = new Set<number>();
-  const predictedAt = new Int32Array(nonterminalCount).fill(-1);
-  const scannedAt = new Int32Array(leaves.length).fill(-1);
-  const endsFrom = new Int32Array(leaves.length);
-  const endsTo = new Int32Array(leaves.length);
-  const ends = new IntList();
-
-  let pos = 0;
-  let accepted = false;
-  let acceptedAt = -1;
-  let items = 0;
-  let sets = 0;
-
-  // Most dotted productions occur with one origin per set: remember that one in flat arrays and
-  // fall back to a hash set only for the second origin on.
-  const add = (dot: number, origin: number): void => {
-    if (seenAt[dot] !== pos) {
-      seenAt[dot] = pos;
-      seenOrigin[dot] = origin;
-    } else {
-      if (seenOrigin[dot] === origin) return;
-      if (multiAt[dot] !== pos) {
-        multiAt[dot] = pos;
-        seenPairs.add((seenOrigin[dot] as number) * dotCount + dot);
-      }
-      const key = origin * dotCount + dot;
-      if (seenPairs.has(key)) return;
-      seenPairs.add(key);
-    }
-    curDot.push(dot);
-    curOrigin.push(origin);
-    if (dot === acceptDot && origin === 0) acceptedAt = pos;
-  };
-
-  // Failure bookkeeping: the furthest offset any leaf reached, and the leaf states stuck there.
-  let furthest = 0;
-  const stuckLeaf: number[] = [];
-  const stuckState: number[] = [];
-
-  scanSteps = 0;
-  const startDot = predictDots[predictStart[loaded.source.start] as number] as number;
-  pend(0, startDot, 0);
-
-  while (true) {
-    while (pos <= n && pendingHead[pos] === -1) pos++;
-    if (pos > n) break;
-    sets++;
-    curDot.length = 0;
-    curOrigin.length = 0;
-    seenPairs.clear();
-    ends.length = 0;
-    for (let node = pendingHead[pos] as number; node !== -1; ) {
-      add(pendDot.data[node] as number, pendOrigin.data[node] as number);
-      const next = pendNext.data[node] as number;
-      pendNext.data[node] = freeNode;
-      freeNode = node;
-      pendingCount--;
-      node = next;
-    }
-    pendingHead[pos] = -1;
-    const waitFrom = waitSymbol.length;
-
-    for (let w = 0; w < curDot.length; w++) {
-      const dot = curDot.data[w] as number;
-      const origin = curOrigin.data[w] as number;
-      const symbol = dotSymbol[dot] as number;
-      if (symbol === COMPLETE) {
-        // Empty completions (origin = here) were already stepped over at prediction time.
-        if (origin === pos) continue;
-        const lhs = dotLhs[dot] as number;
-        let lo = segStart[origin] as number;
-        let hi = segEnd[origin] as number;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((waitSymbol.data[mid] as number) < lhs) lo = mid + 1;
-          else hi = mid;
-        }
-        const end = segEnd[origin] as number;
-        for (let k = lo; k < end && waitSymbol.data[k] === lhs; k++)
-          add((waitDot.data[k] as number) + 1, waitOrigin.data[k] as number);
-      } else if (symbol >= 0) {
-        waitSymbol.push(symbol);
-        waitDot.push(dot);
-        waitOrigin.push(origin);
-        if (predictedAt[symbol] !== pos) {
-          predictedAt[symbol] = pos;
-          const last = predictStart[symbol + 1] as number;
-          for (let k = predictStart[symbol] as number; k < last; k++) add(predictDots[k] as number, pos);
-        }
-        if (nullable[symbol] === 1) add(dot + 1, origin);
-      } else {
-        const leaf = -symbol - 1;
-        if (scannedAt[leaf] !== pos) {
-          scannedAt[leaf] = pos;
-          endsFrom[leaf] = ends.length;
-          scan(leaves[leaf] as LoadedDfa, input, pos, ends);
-          endsTo[leaf] = ends.length;
-          if (report) {
-            if (scanStop > furthest) {
-              furthest = scanStop;
-              stuckLeaf.length = 0;
-              stuckState.length = 0;
-            }
-            if (scanStop === furthest) {
-              stuckLeaf.push(leaf);
-              stuckState.push(scanState);
-            }
-          }
-        }
-        const last = endsTo[leaf] as number;
-        for (let k = endsFrom[leaf] as number; k < last; k++) {
-          const end = ends.data[k] as number;
-          if (end === pos) add(dot + 1, origin);
-          else pend(end, dot + 1, origin);
-        }
-      }
-    }
-    items += curDot.length;
-    sortSegment(waitSymbol, waitDot, waitOrigin, waitFrom);
-    segStart[pos] = waitFrom;
-    segEnd[pos] = waitSymbol.length;
-    if (pos === n) accepted = acceptedAt === n;
-    if (pendingCount === 0) break;
-    pos++;
-  }
-
+  const recognizer = new Recognizer(loaded, input, report);
+  const accepted = recognizer.run();
   if (stats !== undefined) {
-    stats.items += items;
-    stats.sets += sets;
-    stats.leafSteps += scanSteps;
+    stats.items += recognizer.items;
+    stats.sets += recognizer.sets;
+    stats.leafSteps += recognizer.leafSteps;
   }
   if (accepted) return { ok: true };
   if (!report) return { ok: false, offset: 0, expected: [], rules: [] };
-  return failure(loaded, input, furthest, stuckLeaf, stuckState, acceptedAt === furthest);
+  const offset = recognizer.furthest;
+  return failure(
+    loaded,
+    input,
+    offset,
+    recognizer.stuckLeaf,
+    recognizer.stuckState,
+    recognizer.acceptedAtOffset(offset),
+  );
 }
 
 /** Sorts the entries `[from, end)` of the parallel lists by `symbol` (stable). */

@@ -59,15 +59,19 @@ ws = *( %x20 / %x0A )
  * no finite string (`r0 = "(" r0 ")"`), on purpose.
  */
 export function recursiveGrammarArbitrary(maxRules = 3): fc.Arbitrary<string> {
-  return fc.integer({ min: 1, max: maxRules }).chain((n) =>
-    fc.tuple(...Array.from({ length: n }, (_, i) => bodyArbitrary(i, n))).map((bodies) =>
-      bodies.map((body, i) => `r${i} = ${body}\n`).join(""),
-    ),
-  );
+  return fc
+    .integer({ min: 1, max: maxRules })
+    .chain((n) =>
+      fc
+        .tuple(...Array.from({ length: n }, (_, i) => bodyArbitrary(i, n)))
+        .map((bodies) => bodies.map((body, i) => `r${i} = ${body}\n`).join("")),
+    );
 }
 
 function bodyArbitrary(rule: number, rules: number): fc.Arbitrary<string> {
-  const leaves: Array<fc.Arbitrary<string>> = [fc.constantFrom('"a"', '"b"', '"ab"', '%s"A"', "%x61-62", "%x61.62")];
+  const leaves: Array<fc.Arbitrary<string>> = [
+    fc.constantFrom('"a"', '"b"', '"ab"', '%s"A"', "%x61-62", "%x61.62"),
+  ];
   if (rule + 1 < rules) leaves.push(fc.integer({ min: rule + 1, max: rules - 1 }).map((j) => `r${j}`));
   leaves.push(fc.nat(rules - 1).map((j) => `"(" r${j} ")"`));
   return fc.letrec<{ node: string }>((tie) => ({

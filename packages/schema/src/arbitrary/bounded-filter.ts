@@ -47,8 +47,20 @@ export const DEFAULT_FILTER_TRIES = 1000;
 
 /**
  * Values of `source` that pass `predicate`; generation throws {@link FilterExhaustedError}
- * (naming `describe()`) after `maxTries` consecutive rejections.
+ * (naming `describe()`) after `maxTries` consecutive rejections. A type guard narrows the type.
  */
+export function boundedFilter<T, U extends T>(
+  source: fc.Arbitrary<T>,
+  predicate: (value: T) => value is U,
+  describe: () => string,
+  maxTries?: number,
+): fc.Arbitrary<U>;
+export function boundedFilter<T>(
+  source: fc.Arbitrary<T>,
+  predicate: (value: T) => boolean,
+  describe: () => string,
+  maxTries?: number,
+): fc.Arbitrary<T>;
 export function boundedFilter<T>(
   source: fc.Arbitrary<T>,
   predicate: (value: T) => boolean,

@@ -36,12 +36,6 @@ export function representationIdOf(filter: Filter): string | undefined {
   return typeof id === "string" ? id : undefined;
 }
 
-/** The representation payload of a built-in Effect check (its parameters). */
-export function representationPayloadOf(filter: Filter): Record<string, unknown> | undefined {
-  const payload = filter.annotations?.representation?.payload;
-  return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>) : undefined;
-}
-
 /** How a filter describes itself in messages: its `expected` text, else its built-in id. */
 export function describeFilter(filter: Filter): string {
   const expected = filter.annotations?.expected;

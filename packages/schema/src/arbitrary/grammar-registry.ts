@@ -6,6 +6,7 @@
  * @module
  */
 import { readFileSync } from "node:fs";
+import * as grammarToolkit from "@mimi-spec/grammar";
 import {
   type DfaSource,
   dfaArbitrary,
@@ -14,7 +15,7 @@ import {
   RuleCompiler,
   ruleKey,
 } from "@mimi-spec/grammar";
-import type fc from "fast-check";
+import fc from "fast-check";
 import { rules as identifierRules } from "../generated/identifiers.grammar.ts";
 import type { GrammarReference } from "../identifiers/grammar-string.ts";
 
@@ -50,8 +51,26 @@ export interface RuleArbitraryOptions {
   readonly maxSteps?: number;
 }
 
+/** A generator of any rule's strings from its ABNF (the toolkit's `ruleArbitrary`). */
+export type RuleArbitraryFunction = (grammar: Grammar, rule: string) => fc.Arbitrary<string>;
+
+/**
+ * The toolkit's AST-driven `ruleArbitrary`, when the grammar package exports it. It chooses per
+ * ABNF alternative and option (a DFA walk chooses per character, so it seldom takes an optional
+ * tail like `[":" port]`), and it also covers recursive rules.
+ */
+const toolkitRuleArbitrary = (grammarToolkit as unknown as Record<string, unknown>).ruleArbitrary as
+  | RuleArbitraryFunction
+  | undefined;
+
 /** Options for {@link createGrammarRegistry}. */
 export interface GrammarRegistryOptions {
+  /**
+   * AST-driven generation, mixed with the DFA walk for regular rules and used alone for
+   * recursive ones. Default: the grammar toolkit's `ruleArbitrary` if it has one; `null` turns
+   * it off (DFA walk only).
+   */
+  readonly ruleArbitrary?: RuleArbitraryFunction | null;
   /** Reads an ABNF file given its repository-relative path. Default: from the repository root. */
   readonly readFile?: (file: string) => string;
   /** Generated rules tables by file, used instead of compiling those files' rules. */
@@ -71,6 +90,8 @@ function readRepositoryFile(file: string): string {
 /** A registry over the given sources (see {@link GrammarRegistryOptions}). */
 export function createGrammarRegistry(options: GrammarRegistryOptions = {}): GrammarRegistry {
   const readFile = options.readFile ?? readRepositoryFile;
+  const fromAst =
+    options.ruleArbitrary === null ? undefined : (options.ruleArbitrary ?? toolkitRuleArbitrary);
   const generated = options.generated ?? {};
   const grammars = new Map<string, Grammar>();
   const compilers = new Map<string, RuleCompiler>();
@@ -121,20 +142,38 @@ export function createGrammarRegistry(options: GrammarRegistryOptions = {}): Gra
         compilers.set(reference.file, compiler);
       }
       const compiled = compiler.compile(reference.rule);
-      if (compiled.engine !== "dfa") throw new GrammarLookupError(reference, compiled.reason);
+      if (compiled.engine === "none") throw new GrammarLookupError(reference, compiled.reason);
+      if (compiled.engine !== "dfa")
+        throw new GrammarLookupError(reference, "the rule is recursive (not regular), so it has no DFA");
       automaton = compiled.dfa;
     }
     automata.set(id, automaton);
     return automaton;
   };
 
+  const asLookupError = (reference: GrammarReference, e: unknown): GrammarLookupError =>
+    e instanceof GrammarLookupError ? e : new GrammarLookupError(reference, (e as Error).message);
+
   const arbitrary = (reference: GrammarReference, arbitraryOptions: RuleArbitraryOptions = {}) => {
-    const automaton = dfa(reference);
+    let walk: fc.Arbitrary<string> | undefined;
+    let derived: fc.Arbitrary<string> | undefined;
+    const problems: GrammarLookupError[] = [];
     try {
-      return dfaArbitrary(automaton, arbitraryOptions);
+      walk = dfaArbitrary(dfa(reference), arbitraryOptions);
     } catch (e) {
-      throw new GrammarLookupError(reference, (e as Error).message);
+      problems.push(asLookupError(reference, e));
     }
+    if (fromAst !== undefined) {
+      try {
+        derived = fromAst(grammar(reference.file), reference.rule);
+      } catch (e) {
+        problems.push(asLookupError(reference, e));
+      }
+    }
+    if (walk !== undefined && derived !== undefined) return fc.oneof(walk, derived);
+    const only = walk ?? derived;
+    if (only === undefined) throw problems[0] as GrammarLookupError;
+    return only;
   };
 
   return { grammar, dfa, arbitrary };

@@ -1,45 +1,47 @@
 /**
- * fast-check arbitraries for identifiers, built from the generated grammar automata: every value
- * is valid by construction (then the prose limits are applied), and values shrink toward the
- * grammar's shortest strings.
+ * fast-check arbitraries for identifiers, built from the grammar automata: every value is valid
+ * by construction (then the prose limits are applied), and values shrink toward the grammar's
+ * shortest strings. User and room IDs can be put on a given set of servers, which the generic
+ * schema bridge (`toArbitrary`) cannot do.
  *
  * @module
  */
-import { dfaArbitrary } from "@mimi-spec/grammar";
 import { Schema } from "effect";
 import fc from "fast-check";
-import { rules } from "../generated/identifiers.grammar.ts";
 import { RoomId, ServerName, UserId } from "../identifiers/index.ts";
+import { GRAMMAR_FILES } from "../requirements/grammar-files.ts";
+import { boundedFilter } from "./bounded-filter.ts";
+import { defaultGrammarRegistry } from "./grammar-registry.ts";
+import { toArbitrary } from "./to-arbitrary.ts";
 
-function grammarRule(name: string): fc.Arbitrary<string> {
-  const rule = rules[name];
-  if (rule === undefined) throw new Error(`identifiers.abnf has no rule ${name}`);
-  return dfaArbitrary(rule.dfa);
+function grammarRule(rule: string): fc.Arbitrary<string> {
+  return defaultGrammarRegistry.arbitrary({ file: GRAMMAR_FILES.identifiers, rule });
 }
 
-const isServerName = Schema.is(ServerName);
 const isUserId = Schema.is(UserId);
 const isRoomId = Schema.is(RoomId);
 
 /** Valid server names (grammar plus port range). */
-export const serverNameArbitrary: fc.Arbitrary<ServerName> = grammarRule("server_name").filter(isServerName);
+export const serverNameArbitrary: fc.Arbitrary<ServerName> = toArbitrary(ServerName);
 
 /** Valid user IDs, optionally on the given servers. */
 export function userIdArbitrary(
   servers: fc.Arbitrary<ServerName> = serverNameArbitrary,
 ): fc.Arbitrary<UserId> {
-  return fc
-    .tuple(grammarRule("user_id_localpart"), servers)
-    .map(([local, server]) => `@${local}:${server}`)
-    .filter(isUserId);
+  return boundedFilter(
+    fc.tuple(grammarRule("user_id_localpart"), servers).map(([local, server]) => `@${local}:${server}`),
+    isUserId,
+    () => "the user ID checks",
+  );
 }
 
 /** Valid room IDs, optionally on the given servers. */
 export function roomIdArbitrary(
   servers: fc.Arbitrary<ServerName> = serverNameArbitrary,
 ): fc.Arbitrary<RoomId> {
-  return fc
-    .tuple(grammarRule("room_id_localpart"), servers)
-    .map(([local, server]) => `!${local}:${server}`)
-    .filter(isRoomId);
+  return boundedFilter(
+    fc.tuple(grammarRule("room_id_localpart"), servers).map(([local, server]) => `!${local}:${server}`),
+    isRoomId,
+    () => "the room ID checks",
+  );
 }

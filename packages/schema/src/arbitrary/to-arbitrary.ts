@@ -138,8 +138,7 @@ class ArbitraryBuilder {
     if (cached !== undefined) return cached;
     const built = this.base(ast, path);
     const rest = filtersOf(ast).filter((f) => !built.covered?.has(f));
-    const arbitrary =
-      rest.length === 0 ? built.arbitrary : this.filtered(built.arbitrary, rest, ast, path);
+    const arbitrary = rest.length === 0 ? built.arbitrary : this.filtered(built.arbitrary, rest, ast, path);
     this.cache.set(ast, arbitrary);
     return arbitrary;
   }
@@ -303,29 +302,37 @@ class ArbitraryBuilder {
     const filters = filtersOf(ast);
     const covered = new Set(filters.filter((f) => NUMBER_CHECKS.has(representationIdOf(f) ?? "")));
     const c = constraintsOf([...covered]);
-    if (c.integer) return { arbitrary: this.integer(ast, path, c), covered };
+    const integers = this.integerRange(c);
+    if (c.integer) {
+      if (integers === undefined)
+        this.unsupported(ast, path, `no safe integer lies between ${c.minimum} and ${c.maximum}`);
+      return { arbitrary: fc.integer(integers), covered };
+    }
+    let doubles: fc.Arbitrary<number>;
     if (c.finite || c.minimum !== undefined || c.maximum !== undefined) {
       const min = c.minimum ?? -Number.MAX_VALUE;
       const max = c.maximum ?? Number.MAX_VALUE;
       if (min > max || (min === max && (c.exclusiveMinimum || c.exclusiveMaximum)))
         this.unsupported(ast, path, `no number lies between ${min} and ${max}`);
-      return {
-        arbitrary: fc.double({
-          min,
-          max,
-          minExcluded: c.exclusiveMinimum === true,
-          maxExcluded: c.exclusiveMaximum === true,
-          noNaN: true,
-          noDefaultInfinity: c.finite === true,
-        }),
-        covered,
-      };
+      doubles = fc.double({
+        min,
+        max,
+        minExcluded: c.exclusiveMinimum === true,
+        maxExcluded: c.exclusiveMaximum === true,
+        noNaN: true,
+        noDefaultInfinity: c.finite === true,
+      });
+    } else {
+      // Schema.Number admits NaN, the infinities and -0: so does the generator.
+      doubles = fc.double();
     }
-    // Schema.Number admits NaN, the infinities and -0: so does the generator.
-    return { arbitrary: fc.double(), covered };
+    // Integers first: JSON numbers mostly are, custom integer checks then pass, and failures
+    // shrink to integers.
+    return { arbitrary: integers === undefined ? doubles : fc.oneof(fc.integer(integers), doubles), covered };
   }
 
-  private integer(ast: SchemaAST.AST, path: SchemaPath, c: Constraints): fc.Arbitrary<number> {
+  /** The safe integers within the bounds of `c`, if there are any. */
+  private integerRange(c: Constraints): { min: number; max: number } | undefined {
     let min = Number.MIN_SAFE_INTEGER;
     let max = Number.MAX_SAFE_INTEGER;
     if (c.minimum !== undefined) {
@@ -336,8 +343,7 @@ class ArbitraryBuilder {
       const hi = Math.floor(c.maximum);
       max = Math.min(max, c.exclusiveMaximum && hi === c.maximum ? hi - 1 : hi);
     }
-    if (min > max) this.unsupported(ast, path, `no safe integer lies between ${c.minimum} and ${c.maximum}`);
-    return fc.integer({ min, max });
+    return min <= max ? { min, max } : undefined;
   }
 
   private templateLiteral(ast: SchemaAST.TemplateLiteral, path: SchemaPath): Built {
@@ -378,7 +384,6 @@ class ArbitraryBuilder {
     const required = elements.filter((e) => !e.optional).map((e) => e.arbitrary);
     const optional = elements.filter((e) => e.optional).map((e) => e.arbitrary);
     const trailingArbs = trailing.map((t, i) => this.build(t, [...path, elementStep(elements.length + i)]));
-    const fixed = required.length + trailingArbs.length;
 
     if (spread === undefined && optional.length === 0) {
       return { arbitrary: fc.tuple(...required) };
@@ -395,7 +400,9 @@ class ArbitraryBuilder {
       const array = fc.array(item, { ...lengths, ...("depthIdentifier" in depth ? depth : {}) });
       // A recursive item: past the depth limit, take the empty array (when allowed) to stop.
       const arbitrary =
-        "depthIdentifier" in depth && (c.minLength ?? 0) === 0 ? fc.oneof(depth, fc.constant([]), array) : array;
+        "depthIdentifier" in depth && (c.minLength ?? 0) === 0
+          ? fc.oneof(depth, fc.constant([]), array)
+          : array;
       return { arbitrary, covered: new Set(lengthFilters) };
     }
     // A tuple with optional elements and/or a rest part: optional elements fill in order, and the
@@ -416,7 +423,6 @@ class ArbitraryBuilder {
         ...(count === optional.length ? rest : []),
         ...trail,
       ]);
-    void fixed;
     return { arbitrary };
   }
 
@@ -461,9 +467,16 @@ class ArbitraryBuilder {
       for (const [k, v] of own) put(k, v);
       return out;
     });
-    // A record's value checks also apply to declared properties whose names its keys select, and
-    // generated keys may fall outside the key schema: let Effect decide on the whole object.
-    if (dictionaries.length > 0)
+    // A record's value schema also applies to declared properties (and to other records' keys)
+    // that its key schema selects: then let Effect decide on the whole object.
+    const overlapping =
+      dictionaries.length > 0 &&
+      (ast.propertySignatures.length > 0 ||
+        ast.indexSignatures.length > 1 ||
+        ast.indexSignatures.some(
+          (s) => s.parameter._tag !== "String" && s.parameter._tag !== "TemplateLiteral",
+        ));
+    if (overlapping)
       return { arbitrary: this.validated(arbitrary, ast, path, "record entries checked as a whole") };
     return { arbitrary };
   }
@@ -515,7 +528,8 @@ export function toArbitrary<S extends Schema.Top>(
   schema: S,
   options: ToArbitraryOptions = {},
 ): fc.Arbitrary<S["Type"]> {
-  if (isIdentity(schema.ast)) return new ArbitraryBuilder(options).build(schema.ast, []) as fc.Arbitrary<S["Type"]>;
+  if (isIdentity(schema.ast))
+    return new ArbitraryBuilder(options).build(schema.ast, []) as fc.Arbitrary<S["Type"]>;
   const decode = Schema.decodeUnknownExit(schema as unknown as Schema.Codec<S["Type"], unknown>);
   options.onFilterFallback?.({ path: "$", check: "the transformation decodes the generated Encoded value" });
   return boundedFilter(

@@ -73,7 +73,8 @@ export const UnpaddedBase64 = Schema.String.pipe(
   Schema.brand("UnpaddedBase64"),
   Schema.annotate({
     identifier: "UnpaddedBase64",
-    description: "Bytes in standard base64 (RFC 4648 §4), written without '=' padding (padded input accepted).",
+    description:
+      "Bytes in standard base64 (RFC 4648 §4), written without '=' padding (padded input accepted).",
     examples: ["AAEC" as never],
   }),
 );

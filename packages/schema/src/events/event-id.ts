@@ -8,7 +8,11 @@
 import { Schema } from "effect";
 import { decodeBase64 } from "../canonical/base64.ts";
 import { grammarString } from "../identifiers/grammar-string.ts";
-import { EVENTS_GRAMMAR_FILE, eventId as matchEventId, sha256EventId as matchSha256EventId } from "./grammar.ts";
+import {
+  EVENTS_GRAMMAR_FILE,
+  eventId as matchEventId,
+  sha256EventId as matchSha256EventId,
+} from "./grammar.ts";
 
 /** A SHA-256 digest is 32 octets, which unpadded base64 writes in 43 characters. */
 export const SHA256_EVENT_ID_HASH_LENGTH = 43;

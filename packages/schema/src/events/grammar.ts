@@ -53,7 +53,10 @@ function compileEventRules(): Readonly<Record<string, CompiledEventRule>> {
   const table: Record<string, CompiledEventRule> = {};
   for (const name of RULE_NAMES) {
     const compiled = compiler.compile(name);
-    if (compiled.engine !== "dfa") throw new Error(`${EVENTS_GRAMMAR_FILE}: ${compiled.reason}`);
+    if (compiled.engine !== "dfa") {
+      const why = compiled.engine === "none" ? compiled.reason : "it is not a regular rule";
+      throw new Error(`${EVENTS_GRAMMAR_FILE}: rule ${name} cannot become an automaton: ${why}`);
+    }
     const loaded = loadDfa(compiled.dfa);
     table[name] = {
       match: (input) => matchDfa(loaded, input),

@@ -9,6 +9,7 @@
 import { Schema } from "effect";
 import { Sha256Hash } from "./base64.ts";
 import { openStruct } from "./open-object.ts";
+import type { PathIssue } from "./path-issue.ts";
 
 /** The hashes of one form of an event, by algorithm: `{ "sha256": … }`. */
 export const ContentHashes = openStruct({ sha256: Sha256Hash }).pipe(
@@ -26,7 +27,8 @@ export const ContentHashes = openStruct({ sha256: Sha256Hash }).pipe(
 export const EventHashes = openStruct({ sha256: Sha256Hash, lpdu: Schema.optionalKey(ContentHashes) }).pipe(
   Schema.annotate({
     identifier: "EventHashes",
-    description: "The hashes of a PDU: its content hash, plus the LPDU's under 'lpdu' when hub_server is set.",
+    description:
+      "The hashes of a PDU: its content hash, plus the LPDU's under 'lpdu' when hub_server is set.",
   }),
 );
 
@@ -34,7 +36,7 @@ export const EventHashes = openStruct({ sha256: Sha256Hash, lpdu: Schema.optiona
 export type EventHashes = typeof EventHashes.Type;
 
 /** LM §int-lpdu: "The participant server MUST NOT populate … `hashes` (except `hashes.lpdu`)". */
-function onlyLpdu(hashes: object): Schema.FilterIssue[] {
+function onlyLpdu(hashes: object): PathIssue[] {
   return Object.keys(hashes)
     .filter((key) => key !== "lpdu")
     .map((key) => ({

@@ -24,13 +24,28 @@ export const KeyVersion = grammarString({
 /** A valid key version. */
 export type KeyVersion = typeof KeyVersion.Type;
 
+/** The one key algorithm LM defines, in the spelling its text uses. */
+export const ED25519 = "ed25519";
+
 /**
- * A key ID: `"ed25519" ":" key_version`. LM allows no other algorithm ("Signing keys MUST use an
+ * RFC 5234 §2.3 makes the literal `"ed25519"` case-insensitive, so the grammar also accepts
+ * `ED25519:1`. Signatures are looked up by key ID as a string, so a second spelling would name
+ * a different key; we require LM's lower case.
+ */
+export function keyAlgorithmCaseProblem(id: string): string | undefined {
+  return id.startsWith(`${ED25519}:`)
+    ? undefined
+    : `write the key algorithm as "${ED25519}": key IDs are compared as strings, although the ABNF literal is case-insensitive`;
+}
+
+/**
+ * A key ID: `"ed25519" ":" key_version`, with the algorithm in lower case. LM allows no other algorithm ("Signing keys MUST use an
  * algorithm of ed25519"); later documents may add some.
  */
 export const KeyId = grammarString({
   grammar: { file: EVENTS_GRAMMAR_FILE, rule: "key_id" },
   match: matchKeyId,
+  prose: [keyAlgorithmCaseProblem],
 }).pipe(
   Schema.brand("KeyId"),
   Schema.annotate({

@@ -24,4 +24,3 @@ const OPEN_REST = [OpenObject] as const;
 export function openStruct<const Fields extends Schema.Struct.Fields>(fields: Fields) {
   return Schema.StructWithRest(Schema.Struct(fields), OPEN_REST);
 }
-

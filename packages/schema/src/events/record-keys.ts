@@ -5,18 +5,20 @@
  *
  * @module
  */
-import { Result, Schema, SchemaIssue } from "effect";
+import { Schema } from "effect";
+import type { PathIssue } from "./path-issue.ts";
 
 /** The issues of the keys of `record` that `keyProblem` rejects, each at its own path. */
 export function keyIssues(
   record: object,
   keyProblem: (key: string) => string | undefined,
   what: string,
-): Schema.FilterIssue[] {
-  const issues: Schema.FilterIssue[] = [];
+): PathIssue[] {
+  const issues: PathIssue[] = [];
   for (const key of Object.keys(record)) {
     const problem = keyProblem(key);
-    if (problem !== undefined) issues.push({ path: [key], issue: `the key is not a valid ${what}: ${problem}` });
+    if (problem !== undefined)
+      issues.push({ path: [key], issue: `the key is not a valid ${what}: ${problem}` });
   }
   return issues;
 }
@@ -26,16 +28,4 @@ export function validKeys(keyProblem: (key: string) => string | undefined, what:
   return Schema.makeFilter((record: object) => keyIssues(record, keyProblem, what), {
     expected: `an object whose keys are ${what}s`,
   });
-}
-
-/** The messages of a schema issue, for quoting one schema's verdict inside another's message. */
-const formatIssue = SchemaIssue.makeFormatterStandardSchemaV1();
-
-/** What `schema` finds wrong with `value`, as one message, or `undefined` when it is valid. */
-export function schemaProblem(schema: Schema.Decoder<unknown>, value: unknown): string | undefined {
-  const result = Schema.decodeUnknownResult(schema)(value);
-  if (Result.isSuccess(result)) return undefined;
-  return formatIssue(result.failure.issue)
-    .issues.map((i) => i.message)
-    .join("; ");
 }

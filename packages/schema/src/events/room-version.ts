@@ -7,6 +7,7 @@
 import { Schema } from "effect";
 import { grammarString } from "../identifiers/grammar-string.ts";
 import { EVENTS_GRAMMAR_FILE, roomVersion as matchRoomVersion } from "./grammar.ts";
+import { schemaProblem } from "./schema-problem.ts";
 
 /**
  * The version LM names for itself. It breaks LM's own `room_version` grammar (an upper-case
@@ -44,10 +45,17 @@ export type RoomVersion = typeof RoomVersion.Type;
  * The `room_version` of a create event: any {@link RoomVersion}, or LM's own `I.1`, which LM's
  * auth rule 3.3 requires although its grammar rejects it.
  */
-export const CreateRoomVersion = Schema.Union([RoomVersion, Schema.Literal(LM_ROOM_VERSION)]).pipe(
+export const CreateRoomVersion = Schema.String.pipe(
+  Schema.check(
+    Schema.makeFilter(
+      (version: string) => (version === LM_ROOM_VERSION ? undefined : schemaProblem(RoomVersion, version)),
+      { expected: "a room version (room_version grammar, or LM's I.1)" },
+    ),
+  ),
   Schema.annotate({
     identifier: "CreateRoomVersion",
     description: "A room version as the create event names it: a grammatical room version, or LM's 'I.1'.",
+    examples: [LM_ROOM_VERSION, LM_UNSTABLE_ROOM_VERSION],
   }),
 );
 

@@ -9,9 +9,9 @@
  *
  * @module
  */
-import type { Schema } from "effect";
 import { type CanonicalProfile, canonicalBytes } from "../canonical/canonical-json.ts";
 import { parseJsonPath } from "./json-path.ts";
+import type { PathIssue } from "./path-issue.ts";
 
 /** The most bytes the canonical JSON of an event may have. */
 export const MAX_EVENT_BYTES = 65536;
@@ -30,7 +30,8 @@ export type EventSize =
 
 /** The UTF-8 length of the canonical JSON of `event`, or where and why it is not JSON data. */
 export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): EventSize {
-  const options = profile === undefined ? { maxDepth: MAX_EVENT_DEPTH } : { maxDepth: MAX_EVENT_DEPTH, profile };
+  const options =
+    profile === undefined ? { maxDepth: MAX_EVENT_DEPTH } : { maxDepth: MAX_EVENT_DEPTH, profile };
   const bytes = canonicalBytes(event, options);
   if (bytes.ok) return { ok: true, bytes: bytes.value.length };
   const { code, message, path } = bytes.error;
@@ -42,7 +43,7 @@ export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): 
 }
 
 /** The size rule as filter issues: empty when the event is JSON data of at most 65536 bytes. */
-export function eventSizeIssues(event: object): Schema.FilterIssue[] {
+export function eventSizeIssues(event: object): PathIssue[] {
   const size = canonicalEventSize(event);
   if (!size.ok) return [{ path: size.path, issue: size.message }];
   return size.bytes <= MAX_EVENT_BYTES

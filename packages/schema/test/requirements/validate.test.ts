@@ -222,7 +222,9 @@ describe("validateRegistry with resolvers", () => {
     entry(registry, "CHAT-6").check = { kind: "guard", name: "dm.no-add" };
     expect(codes(registry)).toEqual([]);
     expect(
-      codes(registry, { machineCheckExists: (by: string, name: string) => enforcedMachineChecks.has(`${by}:${name}`) }),
+      codes(registry, {
+        machineCheckExists: (by: string, name: string) => enforcedMachineChecks.has(`${by}:${name}`),
+      }),
     ).toEqual(["unknown-machine-check"]);
   });
 });

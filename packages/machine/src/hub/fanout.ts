@@ -1,0 +1,60 @@
+/**
+ * Fan-out (LM §2.9 item 6, RP-00): after the hub appends an event it sends it to every server
+ * with at least one joined user; to the server of a kicked or banned user; a whole history to a
+ * server whose first user just joined (the send_join answer); and an invite, with a summary of
+ * the room, to the server of an invited user that is not in the room.
+ *
+ * @module
+ */
+import { type ServerName, type UserId, userIdParts } from "@mimi-spec/schema";
+import { contentString, EVENT_TYPES, type FullEvent } from "../event.ts";
+import type { RoomSummary } from "../server/server.ts";
+import { pentries } from "../state/persistent-map.ts";
+import { historyOf, type Replica } from "../state/replica.ts";
+import { joinedOn, membershipValue, type RoomState, stateEvent } from "../state/room-state.ts";
+import type { Draft } from "../step/draft.ts";
+import { effectiveJoinRule } from "../policy/membership.ts";
+
+/** What an invitee's server learns about a room (LM stripped state). */
+export function roomSummary(draft: Draft, state: RoomState): RoomSummary {
+  const nameEvent = stateEvent(state, EVENT_TYPES.name, "");
+  const name = nameEvent === undefined ? undefined : contentString(nameEvent, "name");
+  return {
+    creator: state.creator,
+    ...(state.chatType === undefined ? {} : { chatType: state.chatType }),
+    ...(state.fixedMembers === undefined ? {} : { members: state.fixedMembers }),
+    ...(name === undefined ? {} : { name }),
+    joinRule: effectiveJoinRule(state, draft.profile),
+  };
+}
+
+/** Sends `event` (just appended: `after` is the hub's replica with it) to everyone who needs it. */
+export function fanOut(draft: Draft, before: RoomState, after: Replica, event: FullEvent): void {
+  const hub = after.hub;
+  const targets = new Map<ServerName, "event" | "history">();
+  for (const [server, count] of pentries(after.state.joinedPerServer))
+    if (count > 0 && server !== hub) targets.set(server, joinedOn(before, server) > 0 ? "event" : "history");
+  let invitee: ServerName | undefined;
+  if (event.type === EVENT_TYPES.member && event.state_key !== undefined) {
+    const targetServer = userIdParts(event.state_key as UserId).server;
+    const membership = membershipValue(event.content);
+    if (targetServer !== hub && !targets.has(targetServer)) {
+      if (membership === "leave" || membership === "ban") targets.set(targetServer, "event");
+      if (membership === "invite") invitee = targetServer;
+    }
+  }
+  for (const server of [...targets.keys()].sort()) {
+    if (targets.get(server) === "history")
+      draft.send({ kind: "history", from: hub, to: server, room: after.roomId, events: historyOf(after) });
+    else draft.send({ kind: "event", from: hub, to: server, room: after.roomId, event });
+  }
+  if (invitee !== undefined)
+    draft.send({
+      kind: "invite",
+      from: hub,
+      to: invitee,
+      room: after.roomId,
+      event,
+      summary: roomSummary(draft, after.state),
+    });
+}

@@ -1,0 +1,29 @@
+import { Schema } from "effect";
+import { describe, expect, it } from "vitest";
+import { keyIssues, validKeys } from "../../src/events/record-keys.ts";
+import { schemaProblem } from "../../src/events/schema-problem.ts";
+import { UserId } from "../../src/identifiers/user-id.ts";
+import { problems } from "./support.ts";
+
+describe("record keys", () => {
+  it("reports each bad key at its own path", () => {
+    const problem = (key: string) => (key.startsWith("@") ? undefined : "no @");
+    expect(keyIssues({ "@a": 1, b: 2, c: 3 }, problem, "user ID")).toEqual([
+      { path: ["b"], issue: "the key is not a valid user ID: no @" },
+      { path: ["c"], issue: "the key is not a valid user ID: no @" },
+    ]);
+  });
+
+  it("as a filter, keeps the keys Effect's refined-key Record would silently drop", () => {
+    const Users = Schema.Record(Schema.String, Schema.Number).pipe(
+      Schema.check(validKeys((key) => schemaProblem(UserId, key), "user ID")),
+    );
+    expect(problems(Users, { "@a:x": 1 })).toEqual([]);
+    expect(problems(Users, { "@a:x": 1, bob: 2 })).toEqual([
+      {
+        path: ["bob"],
+        message: `the key is not a valid user ID: not a valid user_id: unexpected 'b' (U+0062) at column 1 in user_id; expected "@"`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,12 @@
+import { SourceText } from "@mimi-spec/grammar";
+import { decodeDraftInput, detectFormat, parseDraft, extractDraft, checkDraft } from "./packages/drafts/src/index.ts";
+const f = "# T\n\n~~~ abnf\nuser-id = \"@\" 1*ALPHA\n~~~\n\nExample: `@alice`.\n\n";
+const t = f.repeat(Math.ceil(Number(process.argv[2]) / f.length));
+let s = performance.now();
+const lap = (what: string) => { const n = performance.now(); console.log(what, Math.round(n - s)); s = n; };
+decodeDraftInput(t); lap("decode");
+new SourceText("x", t); lap("sourcetext");
+detectFormat(t, "x"); lap("detect");
+parseDraft("x", t); lap("parse");
+extractDraft("x", t); lap("extract");
+checkDraft("x", t); lap("check");
