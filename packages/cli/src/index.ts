@@ -8,6 +8,7 @@
  * @module @mimi-spec/cli
  */
 export * from "./commands/docs.ts";
+export * from "./commands/gen.ts";
 export * from "./commands/grammar.ts";
 export * from "./commands/model.ts";
 export * from "./commands/validate.ts";

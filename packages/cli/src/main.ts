@@ -5,6 +5,7 @@
  * @module
  */
 import { docsCommand, docsUsage } from "./commands/docs.ts";
+import { genCommand, genUsage } from "./commands/gen.ts";
 import { grammarCommand, grammarUsage } from "./commands/grammar.ts";
 import { modelCommand, modelUsage } from "./commands/model.ts";
 import { validateCommand, validateUsage } from "./commands/validate.ts";
@@ -29,6 +30,7 @@ const commands: Readonly<Record<string, Command>> = {
     usage: modelUsage,
     run: modelCommand,
   },
+  gen: { summary: "write JSON Schema or TypeScript types for every schema", usage: genUsage, run: genCommand },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
 };
 

@@ -14,3 +14,4 @@ export * from "./header.ts";
 export * from "./machine-module.ts";
 export * from "./names.ts";
 export * from "./targets.ts";
+export * from "./types-module.ts";

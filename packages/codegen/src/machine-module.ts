@@ -47,7 +47,11 @@ function finish(file: SourceFile, sources: ReadonlyArray<string>, what: string):
 /** The guard catalogue: every guard and allow rule of every model, and their id unions. */
 export function generateGuardsModule(models: Models, sources: ReadonlyArray<string>): string {
   const { file } = newFile();
-  file.addImportDeclaration({ moduleSpecifier: MODELS_IMPORT, isTypeOnly: true, namedImports: ["GuardInfo"] });
+  file.addImportDeclaration({
+    moduleSpecifier: MODELS_IMPORT,
+    isTypeOnly: true,
+    namedImports: ["GuardInfo"],
+  });
   const guards: Record<string, unknown> = {};
   for (const g of models.guards) {
     guards[g.id] = {
@@ -100,10 +104,23 @@ export function generateTablesModule(models: Models, sources: ReadonlyArray<stri
   file.addImportDeclaration({
     moduleSpecifier: MODELS_IMPORT,
     isTypeOnly: true,
-    namedImports: ["ChatTypeModel", "ChatRuleModel", "CreationRuleModel", "MembershipRuleTable", "PermissionsFile"],
+    namedImports: [
+      "ChatTypeModel",
+      "ChatRuleModel",
+      "CreationRuleModel",
+      "MembershipRuleTable",
+      "MlsTemplateModel",
+      "PermissionsFile",
+      "VisibilityRuleModel",
+    ],
   });
   const chatTypes = models.chatTypes.chatTypes;
-  addConst(file, "CHAT_TYPE_IDS", "Every chat type, in model order.", `${literal(chatTypes.map((t) => t.id))} as const`);
+  addConst(
+    file,
+    "CHAT_TYPE_IDS",
+    "Every chat type, in model order.",
+    `${literal(chatTypes.map((t) => t.id))} as const`,
+  );
   file.addTypeAlias({
     name: "ChatType",
     isExported: true,
@@ -132,7 +149,8 @@ export function generateTablesModule(models: Models, sources: ReadonlyArray<stri
     "ReadonlyArray<ChatRuleModel>",
   );
   const table: Record<string, unknown> = {};
-  for (const change of models.membershipRules) table[change.membership] = { lm: change.lm, rules: change.rules };
+  for (const change of models.membershipRules)
+    table[change.membership] = { lm: change.lm, rules: change.rules };
   const docLines = models.membershipRules.flatMap((c) => [
     `- ${c.membership} (LM ${c.lm}):`,
     ...membershipRuleLines(c.rules).map((l) => `  - ${commentSafe(l)}`),
@@ -177,7 +195,7 @@ export function generateTablesModule(models: Models, sources: ReadonlyArray<stri
     name: "OptionValues",
     isExported: true,
     docs: ["A full assignment: an implemented choice for every option."],
-    type: "{ readonly [K in OptionName]: (typeof PROFILE_OPTIONS)[K][\"implemented\"][number] }",
+    type: '{ readonly [K in OptionName]: (typeof PROFILE_OPTIONS)[K]["implemented"][number] }',
   });
   const profiles: Record<string, unknown> = {};
   for (const p of models.profiles.profiles) profiles[p.name] = { summary: p.summary, values: p.values };
@@ -198,6 +216,42 @@ export function generateTablesModule(models: Models, sources: ReadonlyArray<stri
     "DEFAULT_PROFILE",
     "The profile used when none is named.",
     `${literal(models.profiles.default)} as const satisfies ProfileName`,
+  );
+  const settings: Record<string, unknown> = {};
+  for (const setting of models.visibility.settings)
+    settings[setting.name] = { scope: setting.scope, summary: setting.summary, requirements: setting.requirements };
+  addConst(
+    file,
+    "VISIBILITY_SETTINGS",
+    "The sharing settings of users and hub providers (SHARING-3, 4, 5, 8, 9); every setting is off until someone turns it on.",
+    `${literal(settings)} as const`,
+  );
+  file.addTypeAlias({
+    name: "SettingName",
+    isExported: true,
+    docs: ["The name of a sharing setting."],
+    type: "keyof typeof VISIBILITY_SETTINGS",
+  });
+  addConst(
+    file,
+    "VISIBILITY_RULES",
+    "First-contact visibility: which field an invitee sees before consenting, for which chat types, under which settings.",
+    literal(models.visibility.rules),
+    "ReadonlyArray<VisibilityRuleModel>",
+  );
+  addConst(
+    file,
+    "MLS_ACP_TEMPLATES",
+    "The MLS access-control templates by id: for each proposal kind, who may propose it and who must accept the commit.",
+    literal(Object.fromEntries(models.mlsAcp.templates.map((t) => [t.id, t]))),
+    "Readonly<Record<string, MlsTemplateModel>>",
+  );
+  addConst(
+    file,
+    "MLS_ACP_DEFAULTS",
+    "The template a room of each chat type gets when its creator names none.",
+    literal(models.mlsAcp.defaults),
+    "Readonly<Record<ChatType, string>>",
   );
   return finish(file, sources, "The reference machine's tables, generated from the models.");
 }

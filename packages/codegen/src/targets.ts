@@ -84,6 +84,11 @@ export const projectTargets: ReadonlyArray<GenerationTarget> = [
     "packages/schema/src/generated/identifiers.grammar.ts",
     "@mimi-spec/grammar/runtime",
   ),
+  grammarTarget(
+    ["spec/grammar/events.abnf"],
+    "packages/schema/src/generated/events.grammar.ts",
+    "@mimi-spec/grammar/runtime",
+  ),
   machineTarget("packages/machine/src/generated/guards.ts", generateGuardsModule),
   machineTarget("packages/machine/src/generated/tables.ts", generateTablesModule),
   machineTarget("packages/machine/src/generated/diagrams.ts", generateDiagramsModule),

@@ -30,7 +30,7 @@ export * from "./engine/earley/live-rules.ts";
 export * from "./engine/earley/translate.ts";
 export * from "./engine/nfa.ts";
 export * from "./engine/regularity.ts";
-export * from "./generate/dfa-arbitrary.ts";
+export * from "./generate/index.ts";
 export * from "./grammar.ts";
 export * from "./parse.ts";
 export * from "./runtime/dfa-runtime.ts";

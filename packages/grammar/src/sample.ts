@@ -1,12 +1,14 @@
 /**
- * Deterministic samples of a rule for people and scripts (`mimi grammar sample`): valid strings,
- * or near-miss invalid ones (single edits of valid strings that the rule rejects).
+ * Deterministic samples of a rule for people and scripts (`mimi grammar sample`): valid strings
+ * of any rule (recursive ones included), or near misses: single edits of valid strings that the
+ * rule's own matcher rejects, each with a description of the edit.
  *
  * @module
  */
 import fc from "fast-check";
 import { RuleCompiler, ruleMatcher } from "./engine/compile.ts";
-import { dfaArbitrary } from "./generate/dfa-arbitrary.ts";
+import { nearMisses } from "./generate/near-miss.ts";
+import { ruleArbitrary } from "./generate/rule-arbitrary.ts";
 import type { Grammar } from "./grammar.ts";
 
 /** Options for {@link sampleRule}. */
@@ -17,39 +19,32 @@ export interface SampleOptions {
   readonly invalid?: boolean;
 }
 
-/** `count` strings of the rule (distinct where the rule has enough), reproducible from `seed`. */
-export function sampleRule(grammar: Grammar, rule: string, options: SampleOptions): string[] {
-  const compiled = new RuleCompiler(grammar).compile(rule);
-  if (compiled.engine === "none") throw new Error(compiled.reason);
-  if (compiled.engine !== "dfa")
-    throw new Error(`sampling the recursive rule \`${compiled.name}\` is not supported yet`);
-  const matcher = ruleMatcher(compiled);
-  const valid = dfaArbitrary(compiled.dfa);
-  const arbitrary =
-    options.invalid === true
-      ? fc
-          .tuple(valid, fc.nat(), fc.nat(0x7e - 0x20), fc.constantFrom("insert", "delete", "replace"))
-          .map(([s, at, c, edit]) => singleEdit(s, at, String.fromCharCode(0x20 + c), edit))
-          .filter((s) => !matcher.test(s))
-      : valid;
-  const out = new Set<string>();
-  let attempts = 0;
-  const seeds = fc.sample(fc.nat(), { numRuns: Math.max(1, options.count), seed: options.seed });
-  for (const s of seeds) {
-    for (const value of fc.sample(arbitrary, { numRuns: 4, seed: s })) {
-      if (out.size < options.count) out.add(value);
-    }
-    attempts++;
-    if (out.size >= options.count || attempts > options.count * 4) break;
-  }
-  return [...out];
+/** One sample: the string, and for a near miss, what edit made it invalid. */
+export interface Sample {
+  readonly text: string;
+  readonly edit?: string;
 }
 
-function singleEdit(s: string, at: number, c: string, edit: "insert" | "delete" | "replace"): string {
-  const chars = [...s];
-  const i = chars.length === 0 ? 0 : at % (chars.length + (edit === "insert" ? 1 : 0));
-  if (edit === "insert") chars.splice(i, 0, c);
-  else if (edit === "delete") chars.splice(i, 1);
-  else chars.splice(i, 1, c);
-  return chars.join("");
+/** Up to `count` distinct strings of the rule, reproducible from `seed`. */
+export function sampleRule(grammar: Grammar, rule: string, options: SampleOptions): Sample[] {
+  const compiled = new RuleCompiler(grammar).compile(rule);
+  if (compiled.engine === "none") throw new Error(compiled.reason);
+  if (options.invalid === true) {
+    const matcher = ruleMatcher(compiled);
+    // Near misses come in a fixed order; the seed picks which ones to show.
+    const all = nearMisses(grammar, rule, matcher.test, { limit: Math.max(options.count * 4, 20) });
+    const picked = fc.sample(fc.shuffledSubarray(all, { minLength: Math.min(options.count, all.length), maxLength: Math.min(options.count, all.length) }), {
+      numRuns: 1,
+      seed: options.seed,
+    })[0];
+    return (picked ?? []).map((m) => ({ text: m.text, edit: m.description }));
+  }
+  const out = new Set<string>();
+  const arbitrary = ruleArbitrary(grammar, rule);
+  // Oversample, since small rules repeat themselves; stop once `count` distinct strings exist.
+  for (const text of fc.sample(arbitrary, { numRuns: options.count * 4 + 4, seed: options.seed })) {
+    if (out.size >= options.count) break;
+    out.add(text);
+  }
+  return [...out].map((text) => ({ text }));
 }

@@ -58,7 +58,9 @@ describe("RFC grammar fixtures", () => {
         engines.set(c.rule, compiled.engine);
       }
       const result = matcher.match(c.input);
-      expect(matcher.test(c.input), `test() and match() differ on ${JSON.stringify(c.input)}`).toBe(result.ok);
+      expect(matcher.test(c.input), `test() and match() differ on ${JSON.stringify(c.input)}`).toBe(
+        result.ok,
+      );
       if (result.ok !== c.valid)
         disagreements.push(
           `${c.rule} ${JSON.stringify(c.input)}: labelled ${c.valid ? "valid" : "invalid"}, got ${JSON.stringify(result)} (${c.why})`,

@@ -15,9 +15,12 @@ const specGrammars = join(import.meta.dirname, "..", "..", "..", "spec", "gramma
 const crlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
 
 const abnf = (() => {
-  const grammar = loadGrammar([{ name: "rfc5234-abnf.abnf", text: readFileSync(join(fixtures, "rfc5234-abnf.abnf"), "utf8") }]);
+  const grammar = loadGrammar([
+    { name: "rfc5234-abnf.abnf", text: readFileSync(join(fixtures, "rfc5234-abnf.abnf"), "utf8") },
+  ]);
   const compiled = new RuleCompiler(grammar).compile("rulelist");
-  if (compiled.engine !== "earley") throw new Error(`rulelist should need the Earley engine, got ${compiled.engine}`);
+  if (compiled.engine !== "earley")
+    throw new Error(`rulelist should need the Earley engine, got ${compiled.engine}`);
   return ruleMatcher(compiled);
 })();
 

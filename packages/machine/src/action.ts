@@ -6,6 +6,7 @@
  */
 import type { JsonObject, RoomId, ServerName, UserId } from "@mimi-spec/schema";
 import type { ChatType } from "./event.ts";
+import type { SettingName } from "./generated/tables.ts";
 
 /** A user creates a room (at their own server, which becomes its hub) and invites its first members. */
 export interface CreateRoom {
@@ -17,6 +18,10 @@ export interface CreateRoom {
   readonly invite?: ReadonlyArray<UserId>;
   /** The room version to ask for (default: the one the model implements). */
   readonly roomVersion?: string;
+  /** The MLS access-control template the creating server proposes (default: the chat type's). */
+  readonly mlsAcp?: string;
+  /** For a DM: a first message sent with the invite (what SHARING-4 is about). */
+  readonly firstMessage?: string;
 }
 
 /** A user acts on a room they are (or want to be) part of. */
@@ -95,6 +100,44 @@ export interface SendEvent extends InRoom {
   readonly content: JsonObject;
 }
 
+/** A user changes their profile (local to their server; only the given fields change). */
+export interface SetProfile {
+  readonly kind: "set-profile";
+  readonly user: UserId;
+  readonly name?: string;
+  readonly avatar?: string;
+  readonly status?: string;
+  readonly chosenIdentifier?: string;
+}
+/** A user turns one of their sharing settings on or off (SHARING-3, 4, 5, 9). */
+export interface SetSetting {
+  readonly kind: "set-setting";
+  readonly user: UserId;
+  readonly setting: SettingName;
+  readonly value: boolean;
+}
+/** A provider turns one of its hub settings on or off (SHARING-8). */
+export interface SetServerSetting {
+  readonly kind: "set-server-setting";
+  readonly server: ServerName;
+  readonly setting: SettingName;
+  readonly value: boolean;
+}
+/** A user proposes an MLS change (checked against the room's MLS access-control policy). */
+export interface MlsPropose extends InRoom {
+  readonly kind: "mls-propose";
+  readonly proposal: string;
+  readonly target?: UserId;
+}
+/** A user's client proposes a new MLS access-control policy for the room (MLSACP-3). */
+export interface ProposeMlsAcp extends InRoom {
+  readonly kind: "propose-mls-acp";
+  readonly template: string;
+}
+
+/** Settings that never leave the user's server. */
+export type LocalAction = SetProfile | SetSetting | SetServerSetting;
+
 /** Everything a user can do. */
 export type UserAction =
   | CreateRoom
@@ -111,7 +154,9 @@ export type UserAction =
   | SetHistoryVisibility
   | SetName
   | Redact
-  | SendEvent;
+  | SendEvent
+  | MlsPropose
+  | ProposeMlsAcp;
 
 /** The network delivers in-flight message `message` to its destination. */
 export interface Deliver {
@@ -195,4 +240,4 @@ export interface HubTamper {
 export type AdversarialAction = ForgeLimited | ForgeFullyFormed | HubTamper;
 
 /** Any action. */
-export type Action = UserAction | SystemAction | AdversarialAction;
+export type Action = UserAction | LocalAction | SystemAction | AdversarialAction;

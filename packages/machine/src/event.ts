@@ -34,6 +34,8 @@ export const EVENT_TYPES = {
   encrypted: "m.room.encrypted",
   redaction: "m.room.redaction",
   hub: "m.room.hub",
+  mlsAcp: "m.room.mls_acp",
+  mlsProposal: "m.mls.proposal",
 } as const;
 
 /** An event ID: `$` and an opaque string (a counter or an LM reference hash). */

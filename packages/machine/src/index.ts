@@ -19,9 +19,14 @@ export {
   CREATION_RULES,
   DEFAULT_PROFILE,
   MEMBERSHIP_RULES,
+  MLS_ACP_DEFAULTS,
+  MLS_ACP_TEMPLATES,
   PERMISSIONS,
   PROFILE_OPTIONS,
   PROFILES,
+  type SettingName,
+  VISIBILITY_RULES,
+  VISIBILITY_SETTINGS,
 } from "./generated/tables.ts";
 export * from "./hub/fanout.ts";
 export * from "./hub/follower.ts";
@@ -48,9 +53,11 @@ export * from "./step/create-room.ts";
 export * from "./step/deliver.ts";
 export * from "./step/draft.ts";
 export * from "./step/step.ts";
-export type * from "./verdict.ts";
-export * from "./world.ts";
+export * from "./trace/describe.ts";
 export * from "./trace/run.ts";
 export * from "./trace/schema.ts";
 export * from "./trace/summary.ts";
-export * from "./trace/describe.ts";
+export type * from "./verdict.ts";
+export * from "./world.ts";
+export * from "./policy/mls.ts";
+export * from "./visibility/preview.ts";

@@ -52,19 +52,31 @@ export function resolveProfile(
   overrides: Readonly<Record<string, string>> = {},
 ): { readonly ok: true; readonly profile: Profile } | { readonly ok: false; readonly message: string } {
   if (!isProfileName(name))
-    return { ok: false, message: `unknown profile ${name}; known profiles: ${Object.keys(PROFILES).join(", ")}` };
+    return {
+      ok: false,
+      message: `unknown profile ${name}; known profiles: ${Object.keys(PROFILES).join(", ")}`,
+    };
   const values: Record<string, string> = { ...PROFILES[name].values };
   const suffix: string[] = [];
   for (const [option, value] of Object.entries(overrides)) {
     if (!isOptionName(option))
-      return { ok: false, message: `unknown option ${option}; known options: ${Object.keys(PROFILE_OPTIONS).join(", ")}` };
+      return {
+        ok: false,
+        message: `unknown option ${option}; known options: ${Object.keys(PROFILE_OPTIONS).join(", ")}`,
+      };
     const implemented: ReadonlyArray<string> = PROFILE_OPTIONS[option].implemented;
     if (!implemented.includes(value))
-      return { ok: false, message: `option ${option} cannot be "${value}"; the machine implements ${implemented.join(", ")}` };
+      return {
+        ok: false,
+        message: `option ${option} cannot be "${value}"; the machine implements ${implemented.join(", ")}`,
+      };
     if (values[option] !== value) suffix.push(`+${option}=${value}`);
     values[option] = value;
   }
-  return { ok: true, profile: { name: [name, ...suffix].join(" "), values: values as unknown as OptionValues } };
+  return {
+    ok: true,
+    profile: { name: [name, ...suffix].join(" "), values: values as unknown as OptionValues },
+  };
 }
 
 /** Whether the profile gives `option` the value `value`. */
@@ -73,7 +85,10 @@ export function optionIs<N extends OptionName>(profile: Profile, option: N, valu
 }
 
 /** Whether a rule with this `enabledWhen` applies under the profile (always, when absent). */
-export function enabledUnder(profile: Profile, enabledWhen: Readonly<Record<string, string>> | undefined): boolean {
+export function enabledUnder(
+  profile: Profile,
+  enabledWhen: Readonly<Record<string, string>> | undefined,
+): boolean {
   if (enabledWhen === undefined) return true;
   for (const [option, value] of Object.entries(enabledWhen))
     if ((profile.values as unknown as Record<string, string>)[option] !== value) return false;

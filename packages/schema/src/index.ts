@@ -8,8 +8,10 @@
  * @packageDocumentation
  * @module @mimi-spec/schema
  */
-export * from "./arbitrary/identifiers.ts";
+export * from "./arbitrary/index.ts";
 export * from "./canonical/index.ts";
+export * from "./events/index.ts";
 export * from "./identifiers/index.ts";
+export * from "./json-schema/index.ts";
 export * from "./requirements/index.ts";
 export * from "./schemas.ts";

@@ -8,7 +8,14 @@ import { type RoomId, roomIdParts, type UserId, userIdParts } from "@mimi-spec/s
 import type fc from "fast-check";
 import { assertInvariants, type Model, type Real } from "../model.ts";
 
-/** A user creates a room; the model predicts whether the machine accepts it. */
+/** The chat types this command creates: the ones a room without invitees can have. */
+export const INVITEE_FREE_CHAT_TYPES: ReadonlyArray<ChatType> = ["group-chat", "public-chat"];
+
+/**
+ * A user creates a room with no initial invitees; the model predicts whether the machine accepts
+ * it. Only chat types without member-count or uniqueness rules (group and public chats) fit
+ * this command; DMs and group DMs need invitees, which the real checker will model.
+ */
 export class CreateRoomCommand implements fc.Command<Model, Real> {
   constructor(
     readonly creator: UserId,
@@ -25,8 +32,8 @@ export class CreateRoomCommand implements fc.Command<Model, Real> {
     const expected = roomIdParts(this.roomId).server === creatorServer && !model.rooms.has(this.roomId);
     const { world, verdict } = step(real.world, {
       kind: "create-room",
-      creator: this.creator,
-      roomId: this.roomId,
+      user: this.creator,
+      room: this.roomId,
       chatType: this.chatType,
     });
     if (verdict.accepted !== expected) {

@@ -30,10 +30,10 @@ describe("create-room, model-based", () => {
     const env = setup();
     const creator = "@alice:a.example" as never;
     const room = "!r:a.example" as never;
-    new CreateRoomCommand(creator, room, "dm").run(env.model, env.real);
+    new CreateRoomCommand(creator, room, "group-chat").run(env.model, env.real);
     // Forget the room in the model only: the machine must now reject a second create that the model expects to pass.
     env.model.rooms.clear();
-    expect(() => new CreateRoomCommand(creator, room, "dm").run(env.model, env.real)).toThrow(
+    expect(() => new CreateRoomCommand(creator, room, "group-chat").run(env.model, env.real)).toThrow(
       /model expected accept/,
     );
     expect(roomIdParts(room).server).toBe(userIdParts(creator).server);

@@ -36,7 +36,8 @@ export const grammarUsage = `mimi grammar <check|gen|match|sample> …
       Read JSON strings, one per line (from F or standard input), and print one JSON line each:
       {"ok":true} or {"ok":false,"offset":…,"column":…,"expected":[…],"message":"…"}. Exit 1 if any fails.
   mimi grammar sample FILE… --rule NAME [-n N] [--seed S] [--invalid] [--define F]…
-      Print N generated strings of the rule as JSON lines (near-miss invalid ones with --invalid).`;
+      Print N generated strings of the rule as JSON lines; with --invalid, near misses as
+      {"text":…,"edit":…} (single edits the rule rejects, and which edit it was).`;
 
 const common = {
   define: { type: "string", multiple: true },
@@ -222,8 +223,14 @@ async function sample(args: ReadonlyArray<string>, io: Io): Promise<number> {
   if (!Number.isInteger(seed)) throw new UserError(`--seed must be an integer, not ${values.seed}`);
   const grammar = loadOrFail(io, positionals, values.define);
   if (values.rule === undefined) throw new UserError("missing --rule NAME");
-  const samples = sampleRule(grammar, values.rule, { count, seed, invalid: values.invalid === true });
-  for (const s of samples) io.out(`${JSON.stringify(s)}\n`);
+  let samples: ReturnType<typeof sampleRule>;
+  try {
+    samples = sampleRule(grammar, values.rule, { count, seed, invalid: values.invalid === true });
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  // Valid samples print as JSON strings; near misses as {"text","edit"} so the edit is visible.
+  for (const s of samples) io.out(`${JSON.stringify(s.edit === undefined ? s.text : s)}\n`);
   return 0;
 }
 

@@ -35,7 +35,8 @@ export function formatRun(description: string, run: TraceRun): string {
   for (const s of run.steps) {
     lines.push(`${String(s.step).padStart(3)}. ${describeAction(s.action)}`);
     lines.push(`     ${describeVerdict(s.verdict)}`);
-    if (!s.ok && s.expected !== undefined) lines.push(`     MISMATCH: expected ${expectationText(s.expected)}`);
+    if (!s.ok && s.expected !== undefined)
+      lines.push(`     MISMATCH: expected ${expectationText(s.expected)}`);
     for (const v of s.newViolations) lines.push(`     invariant ${v.invariant} violated: ${v.message}`);
   }
   lines.push("", "final state:");
@@ -43,21 +44,37 @@ export function formatRun(description: string, run: TraceRun): string {
     lines.push(`  ${room.room}: ${room.chatType}, hub ${room.hub}, ${room.events} events, head ${room.head}`);
     const members = Object.entries(room.members).map(([u, m]) => `${u} ${m}`);
     if (members.length > 0) lines.push(`    members: ${members.join(", ")}`);
-    lines.push(`    copies: ${Object.entries(room.copies).map(([s, n]) => `${s} ${n}`).join(", ")}`);
+    lines.push(
+      `    copies: ${Object.entries(room.copies)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(", ")}`,
+    );
   }
   if (run.final.inFlight.length > 0) lines.push(`  in flight: ${run.final.inFlight.join("; ")}`);
-  for (const [server, txns] of Object.entries(run.final.pending)) lines.push(`  pending at ${server}: ${txns.join(", ")}`);
-  for (const [server, invites] of Object.entries(run.final.invites)) lines.push(`  invites at ${server}: ${invites.join(", ")}`);
+  for (const [server, txns] of Object.entries(run.final.pending))
+    lines.push(`  pending at ${server}: ${txns.join(", ")}`);
+  for (const [server, invites] of Object.entries(run.final.invites))
+    lines.push(`  invites at ${server}: ${invites.join(", ")}`);
+  for (const [key, preview] of Object.entries(run.final.previews)) {
+    const { shownBy: _rules, ...seen } = preview;
+    lines.push(`  preview for ${key}: ${JSON.stringify(seen)}`);
+  }
   for (const f of run.final.findings)
-    lines.push(`  finding: ${f.server} refused ${f.eventId} of ${f.room} from its hub (${f.guard}): ${f.reason}`);
+    lines.push(
+      `  finding: ${f.server} refused ${f.eventId} of ${f.room} from its hub (${f.guard}): ${f.reason}`,
+    );
   lines.push("");
   const mismatches = run.steps.filter((s) => !s.ok).length;
   const problems = [
     ...(mismatches > 0 ? [`${mismatches} verdict(s) differ from the trace`] : []),
-    ...run.unexpectedViolations.map((id) => `invariant ${id} violated unexpectedly (step ${run.violated[id]?.step})`),
+    ...run.unexpectedViolations.map(
+      (id) => `invariant ${id} violated unexpectedly (step ${run.violated[id]?.step})`,
+    ),
     ...run.missingViolations.map((id) => `invariant ${id} was expected to be violated but held`),
   ];
-  lines.push(problems.length === 0 ? "result: every expectation held" : `result: FAILED: ${problems.join("; ")}`);
+  lines.push(
+    problems.length === 0 ? "result: every expectation held" : `result: FAILED: ${problems.join("; ")}`,
+  );
   return `${lines.join("\n")}\n`;
 }
 
@@ -77,13 +94,17 @@ export async function modelCommand(args: ReadonlyArray<string>, io: Io): Promise
     return 0;
   }
   const [sub, file, ...extra] = positionals;
-  if (sub !== "run") throw new UserError(`unknown or missing subcommand ${sub ?? ""}\n\n${modelUsage}`.trim());
-  if (file === undefined || extra.length > 0) throw new UserError(`give exactly one TRACE file\n\n${modelUsage}`);
+  if (sub !== "run")
+    throw new UserError(`unknown or missing subcommand ${sub ?? ""}\n\n${modelUsage}`.trim());
+  if (file === undefined || extra.length > 0)
+    throw new UserError(`give exactly one TRACE file\n\n${modelUsage}`);
   if (values.format !== "text" && values.format !== "json")
     throw new UserError(`--format must be text or json, not ${values.format}`);
   const parsed = parseTrace(readTextFile(resolve(io.cwd, file)));
   if (!parsed.ok)
-    throw new UserError(`${file} is not a usable trace:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`);
+    throw new UserError(
+      `${file} is not a usable trace:\n${parsed.problems.map((p) => `  ${p.path}: ${p.message}`).join("\n")}`,
+    );
   const result = runTrace(parsed.trace, values.profile === undefined ? {} : { profile: values.profile });
   if (!result.ok) throw new UserError(result.message);
   const { run } = result;

@@ -88,7 +88,10 @@ describe("mimi grammar sample", () => {
         .stdout()
         .trim()
         .split("\n")
-        .map((l) => JSON.parse(l) as string);
+        .map((l) => {
+          const v = JSON.parse(l) as string | { text: string; edit: string };
+          return typeof v === "string" ? v : v.text;
+        });
     };
     const valid = await run();
     expect(valid).toHaveLength(8);

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkDraft } from "../../src/check/check-draft.ts";
 import type { Finding } from "../../src/finding.ts";
@@ -109,6 +110,14 @@ describe("checkDraft on broken drafts: each finding at the draft's own line and 
     expectFindingAt(r.findings, name, "limit-mismatch", "no longer than 512");
   });
 
+  it("reports the same lines and columns for a CRLF copy of each draft", () => {
+    for (const name of ["broken.md", "broken.xml", "broken.txt", "broken.html"]) {
+      const where = (text: string) =>
+        checkDraft(name, text).findings.map((f) => [f.code, f.line, f.column, f.endLine, f.endColumn]);
+      expect(where(fixtureText(name).replace(/\n/g, "\r\n")), name).toEqual(where(fixtureText(name)));
+    }
+  });
+
   it("every finding carries its draft line as the excerpt", () => {
     for (const name of ["broken.md", "broken.xml", "broken.txt", "broken.html"]) {
       const lines = fixtureText(name).split("\n");
@@ -171,6 +180,65 @@ describe("checkDraft on unusable input: an error value and exit code 2, never a 
     const r = checkDraft("big.txt", "a".repeat(2000), { maxBytes: 1000 });
     expect(r.exitCode).toBe(2);
     expect(r.findings[0]?.code).toBe("input-too-large");
+  });
+});
+
+describe("checkDraft on arbitrary text", () => {
+  it("never throws, and always returns findings inside the draft with a valid exit code", () => {
+    const pieces = fc.constantFrom(
+      "~~~ abnf\n",
+      "~~~\n",
+      "```abnf\n",
+      "a = ",
+      '"x"',
+      "( ",
+      ")",
+      "[",
+      "%x41-5A",
+      "user-id",
+      "server_name",
+      " / ",
+      "\n",
+      "\n\n",
+      "   ",
+      "\f",
+      "[Page 1]\n",
+      "<rfc>",
+      '<sourcecode type="abnf">',
+      "</sourcecode>",
+      "<![CDATA[",
+      "]]>",
+      "&lt;",
+      '<pre class="lang-abnf">',
+      "</pre>",
+      "Example: ",
+      "`@a:b`",
+      "@Bob:x",
+      "$e",
+      " MUST NOT ",
+      "at most 256 characters",
+      ". ",
+      "CHAT-2",
+      "\u{1F600}",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 40 }).map((p) => p.join("")),
+        fc.constantFrom("d.md", "d.xml", "d.txt", "d.html"),
+        (text, path) => {
+          const r = checkDraft(path, text);
+          expect([0, 1, 2]).toContain(r.exitCode);
+          const lines = text.split(/\r\n|\r|\n/).length;
+          for (const f of r.findings) {
+            expect(f.line).toBeGreaterThanOrEqual(1);
+            expect(f.line).toBeLessThanOrEqual(Math.max(1, lines));
+            expect(f.column).toBeGreaterThanOrEqual(1);
+          }
+          expect(r.exitCode === 1).toBe(r.findings.some((f) => f.severity === "error") && r.exitCode !== 2);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -106,6 +106,8 @@ export function buildNfa(grammar: Grammar, key: string, maxStates = DEFAULT_MAX_
       }
       case "repetition": {
         const entry = newState();
+        // `5*3x` (minimum above maximum) matches nothing, like a reversed range.
+        if (node.min > node.max) return [entry, newState()];
         let at = entry;
         for (let i = 0; i < node.min; i++) {
           const [s, e] = build(node.element, rule);

@@ -59,6 +59,9 @@ export interface EarleyStats {
   sets: number;
 }
 
+/** Marks a Leo memo entry not computed yet. */
+const LEO_UNKNOWN = -2;
+
 /** The `dotSymbol` of a dotted production with nothing after the dot. */
 export const COMPLETE = -0x40000000;
 
@@ -287,9 +290,28 @@ class Recognizer {
   // Finished sets keep their items that wait on a nonterminal, sorted by it: [segStart, segEnd).
   private readonly segStart: Int32Array;
   private readonly segEnd: Int32Array;
+  /**
+   * The set each origin stands for. Two finished sets whose waiting items are the same (items that
+   * started in the set itself counted alike) are interchangeable as origins: completing a
+   * nonterminal from either moves the same items. Merging them keeps Earley sets small where an
+   * ambiguous grammar lets white space split between tokens in every way (RFC 8259's `ws`):
+   * otherwise every split would survive as another origin until the enclosing structure closes,
+   * and nested structures would multiply them.
+   */
+  private readonly representative: Int32Array;
+  private previousSet = -1;
   private readonly waitSymbol = new IntList();
   private readonly waitDot = new IntList();
   private readonly waitOrigin = new IntList();
+  /**
+   * Leo's memo, per waiting item: the completed item at the top of its deterministic chain (see
+   * `complete`), or `LEO_UNKNOWN` until asked. Computed only for finished sets, so never stale.
+   */
+  private readonly leoDot = new IntList();
+  private readonly leoOrigin = new IntList();
+  private readonly chain = new IntList();
+  private readonly leoSeen: Int32Array;
+  private leoStamp = 0;
 
   // The set being processed. Most dotted productions occur with one origin per set: that one is
   // remembered in flat arrays, and the hash set is consulted only from the second origin on.
@@ -307,6 +329,8 @@ class Recognizer {
   private readonly joinedAt: Int32Array;
   private readonly ends = new IntList();
   private readonly traces: Array<LeafTrace | undefined>;
+  /** `leafNullable[l]` is 1 when leaf `l` matches the empty string. */
+  private readonly leafNullable: Uint8Array;
   private ownStates: Int32Array = new Int32Array(64);
 
   // Failure bookkeeping: the furthest offset any leaf reached, and the leaf states stuck there.
@@ -325,22 +349,26 @@ class Recognizer {
     this.pendingHead = new Int32Array(n + 1).fill(-1);
     this.segStart = new Int32Array(n + 1);
     this.segEnd = new Int32Array(n + 1);
+    this.representative = new Int32Array(n + 1);
     this.seenAt = new Int32Array(this.dotCount).fill(-1);
     this.seenOrigin = new Int32Array(this.dotCount);
     this.multiAt = new Int32Array(this.dotCount).fill(-1);
     this.predictedAt = new Int32Array(loaded.nullable.length).fill(-1);
+    this.leoSeen = new Int32Array(loaded.nullable.length);
     const leafCount = loaded.leaves.length;
     this.scannedAt = new Int32Array(leafCount).fill(-1);
     this.endsFrom = new Int32Array(leafCount);
     this.endsTo = new Int32Array(leafCount);
     this.joinedAt = new Int32Array(leafCount);
     this.traces = new Array<LeafTrace | undefined>(leafCount).fill(undefined);
+    this.leafNullable = Uint8Array.from(loaded.leaves, (leaf) => leaf.accepting[leaf.start] as number);
   }
 
   /** Runs to the end of the input (or until no parse survives); returns whether it matched. */
   run(): boolean {
     const { loaded, n, pendingHead, curDot, curOrigin, waitSymbol, waitDot, waitOrigin } = this;
     const { dotSymbol, dotLhs, predictStart, predictDots, nullable } = loaded;
+    const deferred = new IntList();
     this.pend(0, predictDots[predictStart[loaded.source.start] as number] as number, 0);
     while (true) {
       let pos = this.pos;
@@ -348,6 +376,7 @@ class Recognizer {
       if (pos > n) return false;
       this.pos = pos;
       this.sets++;
+      this.representative[pos] = pos;
       curDot.length = 0;
       curOrigin.length = 0;
       this.pairs.clear();
@@ -365,6 +394,8 @@ class Recognizer {
           waitSymbol.push(symbol);
           waitDot.push(dot);
           waitOrigin.push(origin);
+          this.leoDot.push(LEO_UNKNOWN);
+          this.leoOrigin.push(0);
           if (this.predictedAt[symbol] !== pos) {
             this.predictedAt[symbol] = pos;
             const last = predictStart[symbol + 1] as number;
@@ -373,13 +404,31 @@ class Recognizer {
           }
           if (nullable[symbol] === 1) this.add(dot + 1, origin);
         } else {
-          this.advanceOverLeaf(-symbol - 1, dot + 1, origin);
+          // An empty match of the leaf steps over it here; longer ones wait until the set is
+          // finished and its origin possibly merged, so fewer distinct items move ahead.
+          const leaf = -symbol - 1;
+          if (this.leafNullable[leaf] === 1) this.add(dot + 1, origin);
+          deferred.push(leaf);
+          deferred.push(dot + 1);
+          deferred.push(origin);
         }
       }
       this.items += curDot.length;
-      sortSegment(waitSymbol, waitDot, waitOrigin, waitFrom);
+      sortSegment(waitSymbol, waitDot, waitOrigin, waitFrom, pos);
       this.segStart[pos] = waitFrom;
       this.segEnd[pos] = waitSymbol.length;
+      const previous = this.previousSet;
+      if (previous >= 0 && this.sameWaiting(previous, pos))
+        this.representative[pos] = this.representative[previous] as number;
+      this.previousSet = pos;
+      const rep = this.representative;
+      for (let k = 0; k < deferred.length; k += 3)
+        this.advanceOverLeaf(
+          deferred.data[k] as number,
+          deferred.data[k + 1] as number,
+          rep[deferred.data[k + 2] as number] as number,
+        );
+      deferred.length = 0;
       if (pos === n) return this.acceptedAt === n;
       if (this.pendingCount === 0) return false;
       this.pos = pos + 1;
@@ -391,8 +440,9 @@ class Recognizer {
     return this.acceptedAt === offset;
   }
 
-  private add(dot: number, origin: number): void {
+  private add(dot: number, rawOrigin: number): void {
     const pos = this.pos;
+    const origin = this.representative[rawOrigin] as number;
     if (this.seenAt[dot] !== pos) {
       this.seenAt[dot] = pos;
       this.seenOrigin[dot] = origin;
@@ -440,19 +490,108 @@ class Recognizer {
     this.pendingHead[pos] = -1;
   }
 
-  /** Steps every item of set `origin` that waits on `lhs` over it. */
-  private complete(lhs: number, origin: number): void {
+  /** Whether finished sets `a` and `b` wait on the same things (their own offsets counted alike). */
+  private sameWaiting(a: number, b: number): boolean {
+    const { segStart, segEnd } = this;
+    const startA = segStart[a] as number;
+    const startB = segStart[b] as number;
+    const count = (segEnd[a] as number) - startA;
+    if (count !== (segEnd[b] as number) - startB) return false;
     const symbols = this.waitSymbol.data;
-    let lo = this.segStart[origin] as number;
-    const end = this.segEnd[origin] as number;
-    let hi = end;
+    const dots = this.waitDot.data;
+    const origins = this.waitOrigin.data;
+    for (let k = 0; k < count; k++) {
+      const i = startA + k;
+      const j = startB + k;
+      if (symbols[i] !== symbols[j] || dots[i] !== dots[j]) return false;
+      const oa = origins[i] as number;
+      const ob = origins[j] as number;
+      if (oa === a ? ob !== b : ob === b || oa !== ob) return false;
+    }
+    return true;
+  }
+
+  /** The entries `[lo, hi)` of finished set `set` that wait on `symbol`. */
+  private waitingRange(set: number, symbol: number): number {
+    const symbols = this.waitSymbol.data;
+    let lo = this.segStart[set] as number;
+    let hi = this.segEnd[set] as number;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((symbols[mid] as number) < lhs) lo = mid + 1;
+      if ((symbols[mid] as number) < symbol) lo = mid + 1;
       else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Steps every item of set `origin` that waits on `lhs` over it. When exactly one item waits and
+   * `lhs` is its last symbol, stepping completes it, which completes the next one down, and so on:
+   * Leo's optimization adds only the completed item at the top of that chain (memoized), so right
+   * recursion (`r = "a" r / ""`) costs one item per set instead of one per level.
+   */
+  private complete(lhs: number, origin: number): void {
+    const symbols = this.waitSymbol.data;
+    const lo = this.waitingRange(origin, lhs);
+    const end = this.segEnd[origin] as number;
+    if (lo < end && symbols[lo] === lhs && (lo + 1 === end || symbols[lo + 1] !== lhs)) {
+      const dot = this.waitDot.data[lo] as number;
+      if (this.loaded.dotSymbol[dot + 1] === COMPLETE) {
+        this.leoTop(lo, origin);
+        this.add(this.leoDot.data[lo] as number, this.leoOrigin.data[lo] as number);
+        return;
+      }
     }
     for (let k = lo; k < end && symbols[k] === lhs; k++)
       this.add((this.waitDot.data[k] as number) + 1, this.waitOrigin.data[k] as number);
+  }
+
+  /**
+   * Fills Leo's memo for waiting entry `entry` of finished set `set` (the only item there waiting
+   * on its symbol, with that symbol last), following the chain down without recursion.
+   */
+  private leoTop(entry: number, set: number): void {
+    const { waitSymbol, waitDot, waitOrigin, leoDot, leoOrigin, chain } = this;
+    const { dotSymbol, dotLhs } = this.loaded;
+    chain.length = 0;
+    let k = entry;
+    let at = set;
+    let topDot: number;
+    let topOrigin: number;
+    // Within one set a chain may loop through rules that derive each other (via empty rules):
+    // the nonterminals met in the current set are stamped so that a loop ends the chain.
+    const seen = this.leoSeen;
+    seen[waitSymbol.data[k] as number] = ++this.leoStamp;
+    while (true) {
+      if (leoDot.data[k] !== LEO_UNKNOWN) {
+        topDot = leoDot.data[k] as number;
+        topOrigin = leoOrigin.data[k] as number;
+        break;
+      }
+      chain.push(k);
+      const completed = (waitDot.data[k] as number) + 1;
+      const below = waitOrigin.data[k] as number;
+      topDot = completed;
+      topOrigin = below;
+      const lhs = dotLhs[completed] as number;
+      if (below === at) {
+        if (seen[lhs] === this.leoStamp) break;
+      } else {
+        this.leoStamp++;
+      }
+      seen[lhs] = this.leoStamp;
+      const lo = this.waitingRange(below, lhs);
+      const end = this.segEnd[below] as number;
+      const unique = lo < end && waitSymbol.data[lo] === lhs && (lo + 1 === end || waitSymbol.data[lo + 1] !== lhs);
+      if (!unique || dotSymbol[(waitDot.data[lo] as number) + 1] !== COMPLETE) break;
+      k = lo;
+      at = below;
+    }
+    for (let c = 0; c < chain.length; c++) {
+      const member = chain.data[c] as number;
+      leoDot.data[member] = topDot;
+      leoOrigin.data[member] = topOrigin;
+    }
   }
 
   /** Moves the item `(next, origin)` to every offset where leaf `leaf` can end, starting here. */
@@ -478,10 +617,10 @@ class Recognizer {
       if (shared && movedFrom !== undefined && movedFrom <= joinedAt) shared = false;
       else trace.moved.set(key, shared ? joinedAt : pos);
     }
+    // The empty match (end = here) was taken when the item was processed.
     for (let k = first; k < last; k++) {
       const end = data[k] as number;
-      if (end === pos) this.add(next, origin);
-      else this.pend(end, next, origin);
+      if (end !== pos) this.pend(end, next, origin);
     }
     if (!shared) return;
     const { nextEnd, base, stop } = trace;
@@ -490,8 +629,7 @@ class Recognizer {
       e >= 0;
       e = e < stop ? (nextEnd[e + 1 - base] as number) : -1
     ) {
-      if (e === pos) this.add(next, origin);
-      else this.pend(e, next, origin);
+      if (e !== pos) this.pend(e, next, origin);
     }
   }
 
@@ -572,7 +710,8 @@ class Recognizer {
       trace.nextEnd = new Int32Array(trace.states.length);
     }
     const { states, nextEnd } = trace;
-    states.set(this.ownStates.subarray(0, stop - from + 1));
+    const own = this.ownStates;
+    for (let x = stop - from; x >= 0; x--) states[x] = own[x] as number;
     // Link each offset to the next offset where the run accepts, back to front.
     let following = accepting[stopState] === 1 ? stop : -1;
     nextEnd[stop - from] = following;
@@ -638,8 +777,11 @@ function recognize(
   );
 }
 
-/** Sorts the entries `[from, end)` of the parallel lists by `symbol` (stable). */
-function sortSegment(symbol: IntList, dot: IntList, origin: IntList, from: number): void {
+/**
+ * Sorts the entries `[from, end)` of the parallel lists by symbol, then dot, then origin (the
+ * set's own offset `self` first), so that equal sets of waiting items come out in the same order.
+ */
+function sortSegment(symbol: IntList, dot: IntList, origin: IntList, from: number, self: number): void {
   const count = symbol.length - from;
   if (count < 2) return;
   const s = symbol.data;
@@ -647,30 +789,47 @@ function sortSegment(symbol: IntList, dot: IntList, origin: IntList, from: numbe
   const o = origin.data;
   if (count <= 24) {
     for (let i = from + 1; i < symbol.length; i++) {
-      const ks = s[i] as number;
-      const kd = d[i] as number;
-      const ko = o[i] as number;
-      let j = i - 1;
-      while (j >= from && (s[j] as number) > ks) {
-        s[j + 1] = s[j] as number;
-        d[j + 1] = d[j] as number;
-        o[j + 1] = o[j] as number;
-        j--;
+      for (let j = i; j > from && entryBefore(s, d, o, self, j, j - 1); j--) {
+        const ts = s[j] as number;
+        const td = d[j] as number;
+        const to = o[j] as number;
+        s[j] = s[j - 1] as number;
+        d[j] = d[j - 1] as number;
+        o[j] = o[j - 1] as number;
+        s[j - 1] = ts;
+        d[j - 1] = td;
+        o[j - 1] = to;
       }
-      s[j + 1] = ks;
-      d[j + 1] = kd;
-      o[j + 1] = ko;
     }
     return;
   }
   const order = Array.from({ length: count }, (_, k) => from + k);
-  order.sort((a, b) => (s[a] as number) - (s[b] as number) || a - b);
+  order.sort((a, b) => (entryBefore(s, d, o, self, a, b) ? -1 : entryBefore(s, d, o, self, b, a) ? 1 : 0));
   const ss = order.map((k) => s[k] as number);
   const dd = order.map((k) => d[k] as number);
   const oo = order.map((k) => o[k] as number);
   s.set(ss, from);
   d.set(dd, from);
   o.set(oo, from);
+}
+
+function entryBefore(
+  s: Int32Array,
+  d: Int32Array,
+  o: Int32Array,
+  self: number,
+  i: number,
+  j: number,
+): boolean {
+  const si = s[i] as number;
+  const sj = s[j] as number;
+  if (si !== sj) return si < sj;
+  const di = d[i] as number;
+  const dj = d[j] as number;
+  if (di !== dj) return di < dj;
+  const oi = o[i] === self ? -1 : (o[i] as number);
+  const oj = o[j] === self ? -1 : (o[j] as number);
+  return oi < oj;
 }
 
 const CORE_RULE_NAMES = new Set([

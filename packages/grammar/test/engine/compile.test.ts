@@ -78,7 +78,6 @@ describe("failure reports", () => {
 
 describe("what cannot be compiled says why", () => {
   it.each([
-    ['r = r2\nr2 = "(" r ")" / "x"\n', "recursive"],
     ["r = nothere\n", "not defined"],
     ["r = <some prose>\n", "prose value"],
   ])("%s", (text, why) => {

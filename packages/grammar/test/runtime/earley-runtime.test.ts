@@ -55,8 +55,17 @@ describe("matchEarley", () => {
   it("reports the furthest offset any parse reached, what it found, and what was expected", () => {
     const r = earley('r = "(" *r ")" / %x61-7A\n');
     const result = matchEarley(r, "(a(b1))");
-    expect(result).toMatchObject({ ok: false, offset: 4, found: 0x31, expected: ['"("', '")"', '"a"-"z"'], rules: ["r"] });
-    if (!result.ok) expect(explainFailure("(a(b1))", result)).toBe(`unexpected '1' (U+0031) at column 5 in r; expected "(" / ")" / "a"-"z"`);
+    expect(result).toMatchObject({
+      ok: false,
+      offset: 4,
+      found: 0x31,
+      expected: ['"("', '")"', '"a"-"z"'],
+      rules: ["r"],
+    });
+    if (!result.ok)
+      expect(explainFailure("(a(b1))", result)).toBe(
+        `unexpected '1' (U+0031) at column 5 in r; expected "(" / ")" / "a"-"z"`,
+      );
   });
 
   it("says the input ended too early, with no character found", () => {
@@ -93,7 +102,11 @@ describe("matchEarley", () => {
     const r = earley('r = "[" [ item *( "," item ) ] "]"\nitem = 1*DIGIT / r\n');
     // `"["` is written in r, the digits come from the core rule DIGIT: only r is named.
     expect(matchEarley(r, "[1,x]")).toMatchObject({ ok: false, offset: 3, rules: ["r"] });
-    expect(matchEarley(r, "[1x")).toMatchObject({ ok: false, offset: 2, expected: ['","', '"0"-"9"', '"]"'] });
+    expect(matchEarley(r, "[1x")).toMatchObject({
+      ok: false,
+      offset: 2,
+      expected: ['","', '"0"-"9"', '"]"'],
+    });
   });
 
   it("agrees with testEarley", () => {
@@ -108,7 +121,11 @@ describe("scale", () => {
     expect(testEarley(json, `${"[".repeat(depth)}${"]".repeat(depth)}`)).toBe(true);
     expect(testEarley(json, `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`)).toBe(true);
     const unclosed = `${"[".repeat(depth)}${"]".repeat(depth - 1)}`;
-    expect(matchEarley(json, unclosed)).toMatchObject({ ok: false, offset: unclosed.length, expected: expect.arrayContaining(['"]"']) });
+    expect(matchEarley(json, unclosed)).toMatchObject({
+      ok: false,
+      offset: unclosed.length,
+      expected: expect.arrayContaining(['"]"']),
+    });
   });
 
   it("matches a 1 MB JSON document, and finds a defect at its very end", () => {
@@ -161,7 +178,13 @@ describe("scale", () => {
 });
 
 describe("loadEarley", () => {
-  const leaf = { start: 0, accepting: [0, 1] as Array<0 | 1>, transitions: [[0x61, 0x61, 1], []], expectedRules: [[0], [0]], ruleNames: ["r"] };
+  const leaf = {
+    start: 0,
+    accepting: [0, 1] as Array<0 | 1>,
+    transitions: [[0x61, 0x61, 1], []],
+    expectedRules: [[0], [0]],
+    ruleNames: ["r"],
+  };
 
   it("rejects malformed data with a clear error", () => {
     const bad: EarleySource[] = [
@@ -174,8 +197,17 @@ describe("loadEarley", () => {
   });
 
   it("runs hand-written data: s → s a | ε (left recursion over an empty rule)", () => {
-    const loaded = loadEarley({ start: 0, nonterminals: ["(start)", "s"], productions: [[0, 1], [1, 1, -1], [1]], leaves: [leaf] });
+    const loaded = loadEarley({
+      start: 0,
+      nonterminals: ["(start)", "s"],
+      productions: [[0, 1], [1, 1, -1], [1]],
+      leaves: [leaf],
+    });
     expect(["", "a", "aaaa"].map((s) => testEarley(loaded, s))).toEqual([true, true, true]);
-    expect(matchEarley(loaded, "aab")).toMatchObject({ ok: false, offset: 2, expected: ['"a"', "end of input"] });
+    expect(matchEarley(loaded, "aab")).toMatchObject({
+      ok: false,
+      offset: 2,
+      expected: ['"a"', "end of input"],
+    });
   });
 });

@@ -8,6 +8,8 @@
  * Source: models/membership.json
  * Source: models/auth-rules.json
  * Source: models/send-path.json
+ * Source: models/visibility.json
+ * Source: models/mls-acp.json
  * Regenerate with `pnpm gen`; `pnpm gen --check` fails when this file is stale.
  *
  * @module

@@ -8,6 +8,8 @@
  * Source: models/membership.json
  * Source: models/auth-rules.json
  * Source: models/send-path.json
+ * Source: models/visibility.json
+ * Source: models/mls-acp.json
  * Regenerate with `pnpm gen`; `pnpm gen --check` fails when this file is stale.
  *
  * @module
@@ -499,6 +501,29 @@ export const GUARDS = {
     ],
     "reason": "{server} has no pending transaction {value} to retry",
     "file": "models/send-path.json"
+  },
+  "mls-acp.server-proposal": {
+    "requirements": [
+      "MLSACP-2",
+      "MLSACP-1"
+    ],
+    "reason": "the policy {value} proposed by {server} is not a template for a {chatType} ({expected})",
+    "file": "models/mls-acp.json"
+  },
+  "mls-acp.client-proposal": {
+    "requirements": [
+      "MLSACP-3",
+      "MLSACP-1"
+    ],
+    "reason": "{sender} proposed the policy {value}, which is not a template for a {chatType} ({expected})",
+    "file": "models/mls-acp.json"
+  },
+  "mls-acp.may-propose": {
+    "requirements": [
+      "MLSACP-1"
+    ],
+    "reason": "under the policy {value}, {sender} may not propose {detail}",
+    "file": "models/mls-acp.json"
   }
 } as const satisfies Readonly<Record<string, GuardInfo>>;
 
@@ -565,7 +590,10 @@ export const GUARD_IDS: ReadonlyArray<GuardId> = [
   "follower.from-hub",
   "hub.append-at-head",
   "network.message-in-flight",
-  "network.retry-pending"
+  "network.retry-pending",
+  "mls-acp.server-proposal",
+  "mls-acp.client-proposal",
+  "mls-acp.may-propose"
 ];
 /** The allow rules of the membership table: they accept an event early and never refuse. */
 export const ALLOW_RULES = {

@@ -8,11 +8,13 @@
  * Source: models/membership.json
  * Source: models/auth-rules.json
  * Source: models/send-path.json
+ * Source: models/visibility.json
+ * Source: models/mls-acp.json
  * Regenerate with `pnpm gen`; `pnpm gen --check` fails when this file is stale.
  *
  * @module
  */
-import type { ChatTypeModel, ChatRuleModel, CreationRuleModel, MembershipRuleTable, PermissionsFile } from "../models/index.ts";
+import type { ChatTypeModel, ChatRuleModel, CreationRuleModel, MembershipRuleTable, MlsTemplateModel, PermissionsFile, VisibilityRuleModel } from "../models/index.ts";
 
 /** Every chat type, in model order. */
 export const CHAT_TYPE_IDS = [
@@ -1138,3 +1140,357 @@ export type ProfileName = keyof typeof PROFILES;
 
 /** The profile used when none is named. */
 export const DEFAULT_PROFILE = "lm-i1" as const satisfies ProfileName;
+/** The sharing settings of users and hub providers (SHARING-3, 4, 5, 8, 9); every setting is off until someone turns it on. */
+export const VISIBILITY_SETTINGS = {
+  "share-avatar": {
+    "scope": "user",
+    "summary": "Show my avatar to people I invite or who are invited with me, before they consent.",
+    "requirements": [
+      "SHARING-3",
+      "SHARING-9"
+    ]
+  },
+  "see-messages-before-consent": {
+    "scope": "user",
+    "summary": "Show me the message of a first-contact DM before I consent.",
+    "requirements": [
+      "SHARING-4"
+    ]
+  },
+  "share-status": {
+    "scope": "user",
+    "summary": "Show my status message to people I contact first.",
+    "requirements": [
+      "SHARING-5"
+    ]
+  },
+  "see-status": {
+    "scope": "user",
+    "summary": "Show me the status message of people who contact me first.",
+    "requirements": [
+      "SHARING-5"
+    ]
+  },
+  "show-members-before-consent": {
+    "scope": "hub",
+    "summary": "Show group-chat invitees the members' names and IDs before they consent.",
+    "requirements": [
+      "SHARING-8"
+    ]
+  }
+} as const;
+
+/** The name of a sharing setting. */
+export type SettingName = keyof typeof VISIBILITY_SETTINGS;
+
+/** First-contact visibility: which field an invitee sees before consenting, for which chat types, under which settings. */
+export const VISIBILITY_RULES: ReadonlyArray<VisibilityRuleModel> = [
+  {
+    "id": "preview.dm.sender-name",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "inviter.name",
+    "when": "always",
+    "enabledWhen": {
+      "first-contact.sender-label": "name"
+    },
+    "requirements": [
+      "SHARING-1",
+      "OQ-SHARING-1"
+    ]
+  },
+  {
+    "id": "preview.dm.sender-label",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "inviter.chosen-identifier",
+    "when": "always",
+    "enabledWhen": {
+      "first-contact.sender-label": "chosen-identifier"
+    },
+    "requirements": [
+      "SHARING-1",
+      "OQ-SHARING-1"
+    ]
+  },
+  {
+    "id": "preview.dm.sender-id",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "inviter.user-id",
+    "when": "always",
+    "requirements": [
+      "SHARING-2"
+    ]
+  },
+  {
+    "id": "preview.dm.sender-avatar",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "inviter.avatar",
+    "when": [
+      {
+        "setting": "share-avatar",
+        "of": "inviter"
+      }
+    ],
+    "requirements": [
+      "SHARING-3"
+    ]
+  },
+  {
+    "id": "preview.dm.first-message",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "first-message",
+    "when": [
+      {
+        "setting": "see-messages-before-consent",
+        "of": "invitee"
+      }
+    ],
+    "requirements": [
+      "SHARING-4"
+    ]
+  },
+  {
+    "id": "preview.dm.status-message",
+    "chatTypes": [
+      "dm"
+    ],
+    "field": "inviter.status",
+    "when": [
+      {
+        "setting": "share-status",
+        "of": "inviter"
+      },
+      {
+        "setting": "see-status",
+        "of": "invitee"
+      }
+    ],
+    "requirements": [
+      "SHARING-5"
+    ]
+  },
+  {
+    "id": "preview.group-chat.name",
+    "chatTypes": [
+      "group-chat",
+      "public-chat"
+    ],
+    "field": "room.name",
+    "when": "always",
+    "requirements": [
+      "SHARING-6"
+    ]
+  },
+  {
+    "id": "preview.group-dm.invitees",
+    "chatTypes": [
+      "group-dm"
+    ],
+    "field": "members.names-and-ids",
+    "when": "always",
+    "requirements": [
+      "SHARING-7"
+    ]
+  },
+  {
+    "id": "preview.group-chat.members",
+    "chatTypes": [
+      "group-chat",
+      "public-chat"
+    ],
+    "field": "members.names-and-ids",
+    "when": [
+      {
+        "setting": "show-members-before-consent",
+        "of": "hub"
+      }
+    ],
+    "requirements": [
+      "SHARING-8"
+    ]
+  },
+  {
+    "id": "preview.avatar-by-owner",
+    "chatTypes": [
+      "group-dm",
+      "group-chat",
+      "public-chat"
+    ],
+    "field": "members.avatars",
+    "when": [
+      {
+        "setting": "share-avatar",
+        "of": "member"
+      }
+    ],
+    "requirements": [
+      "SHARING-9"
+    ]
+  }
+];
+/** The MLS access-control templates by id: for each proposal kind, who may propose it and who must accept the commit. */
+export const MLS_ACP_TEMPLATES: Readonly<Record<string, MlsTemplateModel>> = {
+  "dm-fixed": {
+    "id": "dm-fixed",
+    "chatTypes": [
+      "dm"
+    ],
+    "summary": "Two fixed members: only key updates of one's own clients.",
+    "rules": {
+      "add": {
+        "propose": [],
+        "accept": []
+      },
+      "remove": {
+        "propose": [],
+        "accept": []
+      },
+      "update": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "self-remove": {
+        "propose": [],
+        "accept": []
+      }
+    }
+  },
+  "group-dm-fixed": {
+    "id": "group-dm-fixed",
+    "chatTypes": [
+      "group-dm"
+    ],
+    "summary": "Fixed members who may leave: own updates and leaving only.",
+    "rules": {
+      "add": {
+        "propose": [],
+        "accept": []
+      },
+      "remove": {
+        "propose": [],
+        "accept": []
+      },
+      "update": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "self-remove": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      }
+    }
+  },
+  "group-moderated": {
+    "id": "group-moderated",
+    "chatTypes": [
+      "group-chat",
+      "public-chat"
+    ],
+    "summary": "Inviters add, moderators remove, everyone updates and leaves; the hub accepts every commit.",
+    "rules": {
+      "add": {
+        "propose": [
+          "inviter"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "remove": {
+        "propose": [
+          "moderator"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "update": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "self-remove": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      }
+    }
+  },
+  "group-admin-only": {
+    "id": "group-admin-only",
+    "chatTypes": [
+      "group-chat"
+    ],
+    "summary": "Only admins add or remove; the admins and the hub accept membership changes.",
+    "rules": {
+      "add": {
+        "propose": [
+          "admin"
+        ],
+        "accept": [
+          "admin",
+          "hub"
+        ]
+      },
+      "remove": {
+        "propose": [
+          "admin"
+        ],
+        "accept": [
+          "admin",
+          "hub"
+        ]
+      },
+      "update": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      },
+      "self-remove": {
+        "propose": [
+          "self"
+        ],
+        "accept": [
+          "hub"
+        ]
+      }
+    }
+  }
+};
+/** The template a room of each chat type gets when its creator names none. */
+export const MLS_ACP_DEFAULTS: Readonly<Record<ChatType, string>> = {
+  "dm": "dm-fixed",
+  "group-dm": "group-dm-fixed",
+  "group-chat": "group-moderated",
+  "public-chat": "group-moderated"
+};

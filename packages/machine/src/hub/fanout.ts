@@ -8,12 +8,13 @@
  */
 import { type ServerName, type UserId, userIdParts } from "@mimi-spec/schema";
 import { contentString, EVENT_TYPES, type FullEvent } from "../event.ts";
+import { effectiveJoinRule } from "../policy/membership.ts";
 import type { RoomSummary } from "../server/server.ts";
-import { pentries } from "../state/persistent-map.ts";
+import { pentries, phas } from "../state/persistent-map.ts";
 import { historyOf, type Replica } from "../state/replica.ts";
 import { joinedOn, membershipValue, type RoomState, stateEvent } from "../state/room-state.ts";
 import type { Draft } from "../step/draft.ts";
-import { effectiveJoinRule } from "../policy/membership.ts";
+import type { Person, PreviewInputs } from "../visibility/preview.ts";
 
 /** What an invitee's server learns about a room (LM stripped state). */
 export function roomSummary(draft: Draft, state: RoomState): RoomSummary {
@@ -25,6 +26,50 @@ export function roomSummary(draft: Draft, state: RoomState): RoomSummary {
     ...(state.fixedMembers === undefined ? {} : { members: state.fixedMembers }),
     ...(name === undefined ? {} : { name }),
     joinRule: effectiveJoinRule(state, draft.profile),
+  };
+}
+
+/**
+ * A user as the preview sees them: their profile and sharing settings, read from their own
+ * server. (A shortcut for the profile data servers publish; the preview function decides what
+ * of it an invitee may see.)
+ */
+export function personOf(draft: Draft, user: UserId): Person {
+  const profile = draft.server(userIdParts(user).server).persisted.profiles.get(user);
+  return { userId: user, ...profile, settings: profile?.settings ?? {} };
+}
+
+/** What the preview of an invite to `invitee` is made from. */
+export function previewInputsFor(draft: Draft, after: Replica, event: FullEvent, invitee: UserId): PreviewInputs | undefined {
+  const state = after.state;
+  if (state.chatType === undefined) return undefined;
+  // A DM's or group DM's members are fixed at creation, so its invitees see all of them, even
+  // those whose invites the creation batch has not sent yet (SHARING-7).
+  const members = (
+    state.fixedMembers !== undefined
+      ? state.fixedMembers.filter((user) => !phas(state.everLeft, user))
+      : pentries(state.memberships)
+          .filter(([, m]) => m === "join" || m === "invite")
+          .map(([user]) => user)
+  )
+    .filter((user) => user !== invitee)
+    .sort();
+  const nameEvent = stateEvent(state, EVENT_TYPES.name, "");
+  const roomName = nameEvent === undefined ? undefined : contentString(nameEvent, "name");
+  // Only DMs carry a first message, and DMs are two users: finding it costs next to nothing.
+  const first =
+    state.chatType === "dm"
+      ? historyOf(after).find((e) => e.type === EVENT_TYPES.encrypted && e.sender === event.sender)
+      : undefined;
+  const firstMessage = first === undefined ? undefined : contentString(first, "ciphertext");
+  return {
+    chatType: state.chatType,
+    inviter: personOf(draft, event.sender),
+    invitee: personOf(draft, invitee),
+    hubSettings: draft.server(after.hub).persisted.settings,
+    members: members.map((m) => personOf(draft, m)),
+    ...(roomName === undefined ? {} : { roomName }),
+    ...(firstMessage === undefined ? {} : { firstMessage }),
   };
 }
 
@@ -48,7 +93,9 @@ export function fanOut(draft: Draft, before: RoomState, after: Replica, event: F
       draft.send({ kind: "history", from: hub, to: server, room: after.roomId, events: historyOf(after) });
     else draft.send({ kind: "event", from: hub, to: server, room: after.roomId, event });
   }
-  if (invitee !== undefined)
+  const previewInputs =
+    invitee === undefined ? undefined : previewInputsFor(draft, after, event, event.state_key as UserId);
+  if (invitee !== undefined && previewInputs !== undefined)
     draft.send({
       kind: "invite",
       from: hub,
@@ -56,5 +103,6 @@ export function fanOut(draft: Draft, before: RoomState, after: Replica, event: F
       room: after.roomId,
       event,
       summary: roomSummary(draft, after.state),
+      previewInputs,
     });
 }

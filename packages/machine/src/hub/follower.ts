@@ -20,6 +20,7 @@ import { appendToReplica, eventById, positionOf, type Replica, replicaFromCreate
 import { membershipValue } from "../state/room-state.ts";
 import type { Draft } from "../step/draft.ts";
 import type { Rejected, Verdict } from "../verdict.ts";
+import { previewFor } from "../visibility/preview.ts";
 
 /** The hub a server believes a room has: its replica's, else the room ID's server (SIG-ID-4). */
 function hubOf(server: ServerState, room: FullEvent["room_id"]): ServerName {
@@ -27,7 +28,12 @@ function hubOf(server: ServerState, room: FullEvent["room_id"]): ServerName {
 }
 
 /** Whether `from` may send this server fully-formed events of `room` (only the hub may). */
-function fromHub(draft: Draft, serverName: ServerName, from: ServerName, room: FullEvent["room_id"]): Rejected | undefined {
+function fromHub(
+  draft: Draft,
+  serverName: ServerName,
+  from: ServerName,
+  room: FullEvent["room_id"],
+): Rejected | undefined {
   const hub = hubOf(draft.server(serverName), room);
   return check(draft.ctx, "follower.from-hub", from === hub, () => ({ origin: from, room, hub }));
 }
@@ -35,7 +41,8 @@ function fromHub(draft: Draft, serverName: ServerName, from: ServerName, room: F
 /** The follower's own check of an event from its hub: the whole policy, or only signatures under `hub-only`. */
 function recheck(draft: Draft, replica: Replica | undefined, event: FullEvent): Verdict {
   if (replica === undefined) return authorizeCreate(draft.ctx, event);
-  if (optionIs(draft.profile, "mgmt.enforcement", "hub-only")) return checkSignatures(draft.ctx, event) ?? ACCEPTED;
+  if (optionIs(draft.profile, "mgmt.enforcement", "hub-only"))
+    return checkSignatures(draft.ctx, event) ?? ACCEPTED;
   return authorize(draft.ctx, { state: replica.state, eventById: (id) => eventById(replica, id) }, event);
 }
 
@@ -52,7 +59,11 @@ function misbehaviour(draft: Draft, serverName: ServerName, event: FullEvent, ve
   return verdict;
 }
 
-function withBuffer(server: ServerState, room: FullEvent["room_id"], events: ReadonlyArray<FullEvent>): ServerState {
+function withBuffer(
+  server: ServerState,
+  room: FullEvent["room_id"],
+  events: ReadonlyArray<FullEvent>,
+): ServerState {
   const buffered = new Map(server.volatile.buffered);
   if (events.length === 0) buffered.delete(room);
   else buffered.set(room, events);
@@ -86,7 +97,11 @@ function inviteUpdate(draft: Draft, serverName: ServerName, event: FullEvent): b
 }
 
 /** Applies one event from the hub (known to come from it); `appended` says whether it entered the replica. */
-function applyOne(draft: Draft, serverName: ServerName, event: FullEvent): { verdict: Verdict; appended: boolean } {
+function applyOne(
+  draft: Draft,
+  serverName: ServerName,
+  event: FullEvent,
+): { verdict: Verdict; appended: boolean } {
   const server = draft.server(serverName);
   const replica = server.persisted.rooms.get(event.room_id);
   if (replica === undefined) {
@@ -95,7 +110,8 @@ function applyOne(draft: Draft, serverName: ServerName, event: FullEvent): { ver
       return { verdict: buffer(draft, serverName, event), appended: false };
     }
     const verdict = recheck(draft, undefined, event);
-    if (!verdict.accepted) return { verdict: misbehaviour(draft, serverName, event, verdict), appended: false };
+    if (!verdict.accepted)
+      return { verdict: misbehaviour(draft, serverName, event, verdict), appended: false };
     draft.setServer(storeReplica(server, replicaFromCreate(event, roomIdParts(event.room_id).server), event));
     draft.note(() => `${serverName} now holds ${event.room_id}`);
     return { verdict: ACCEPTED, appended: true };
@@ -111,7 +127,11 @@ function applyOne(draft: Draft, serverName: ServerName, event: FullEvent): { ver
       event.prev_events.length !== 1
         ? `it names ${event.prev_events.length} previous events, a hub-formed event names exactly one`
         : `it follows ${prev}, which already has a successor: the hub forked the history`;
-    const refused = check(draft.ctx, "hub.append-at-head", false, () => ({ eventId: event.event_id, head, detail }));
+    const refused = check(draft.ctx, "hub.append-at-head", false, () => ({
+      eventId: event.event_id,
+      head,
+      detail,
+    }));
     return { verdict: misbehaviour(draft, serverName, event, refused as Rejected), appended: false };
   }
   if (prev !== head) return { verdict: buffer(draft, serverName, event), appended: false };
@@ -137,14 +157,25 @@ function applyFromHub(draft: Draft, serverName: ServerName, event: FullEvent): V
     const buffered = server.volatile.buffered.get(head.room_id) ?? [];
     const next = buffered.find((e) => e.prev_events[0] === head.event_id);
     if (next === undefined) return first.verdict;
-    draft.setServer(withBuffer(server, head.room_id, buffered.filter((e) => e !== next)));
+    draft.setServer(
+      withBuffer(
+        server,
+        head.room_id,
+        buffered.filter((e) => e !== next),
+      ),
+    );
     if (!applyOne(draft, serverName, next).appended) return first.verdict;
     head = next;
   }
 }
 
 /** A fully-formed event arrives at a follower. */
-export function receiveEvent(draft: Draft, serverName: ServerName, from: ServerName, event: FullEvent): Verdict {
+export function receiveEvent(
+  draft: Draft,
+  serverName: ServerName,
+  from: ServerName,
+  event: FullEvent,
+): Verdict {
   return fromHub(draft, serverName, from, event.room_id) ?? applyFromHub(draft, serverName, event);
 }
 
@@ -172,11 +203,16 @@ export function receiveInvite(draft: Draft, serverName: ServerName, message: Inv
   const user = message.event.state_key as UserId;
   const server = draft.server(serverName);
   const invites = new Map(server.persisted.invites);
+  // The invitee's own settings are the ones this server holds, whatever the hub thought.
+  const local = server.persisted.profiles.get(user);
+  const previewInputs = { ...message.previewInputs, invitee: { userId: user, ...local, settings: local?.settings ?? {} } };
   invites.set(inviteKey(message.room, user), {
     room: message.room,
     user,
     event: message.event,
     summary: message.summary,
+    previewInputs,
+    preview: previewFor(previewInputs, draft.profile),
   });
   const { chatType, members } = message.summary;
   const directory =
@@ -199,7 +235,10 @@ export function receiveResult(draft: Draft, serverName: ServerName, message: Res
   pending.delete(message.txn);
   draft.setServer({ ...server, volatile: { ...server.volatile, pending } });
   const v = message.verdict;
-  draft.note(() => `${serverName} txn ${message.txn}: ${v.accepted ? `accepted as ${message.eventId}` : `rejected by ${v.guard}: ${v.reason}`}`);
+  draft.note(
+    () =>
+      `${serverName} txn ${message.txn}: ${v.accepted ? `accepted as ${message.eventId}` : `rejected by ${v.guard}: ${v.reason}`}`,
+  );
   return ACCEPTED;
 }
 

@@ -17,13 +17,23 @@ import type { Draft } from "../step/draft.ts";
  * (set by the participant, or by the hub under `event.hub-server-set-by = hub`); an event the
  * hub originates carries it only under `event.hub-originated-hub-server = self`.
  */
-function hubServerFor(limited: LimitedEvent, hub: ServerName, hubOriginated: boolean, profile: Profile): ServerName | undefined {
+function hubServerFor(
+  limited: LimitedEvent,
+  hub: ServerName,
+  hubOriginated: boolean,
+  profile: Profile,
+): ServerName | undefined {
   if (hubOriginated) return optionIs(profile, "event.hub-originated-hub-server", "self") ? hub : undefined;
   return limited.hub_server ?? (optionIs(profile, "event.hub-server-set-by", "hub") ? hub : undefined);
 }
 
 /** The fully-formed event the hub of `replica` makes of `limited`. */
-export function formEvent(draft: Draft, replica: Replica, limited: LimitedEvent, hubOriginated: boolean): FullEvent {
+export function formEvent(
+  draft: Draft,
+  replica: Replica,
+  limited: LimitedEvent,
+  hubOriginated: boolean,
+): FullEvent {
   const { signedBy, hub_server: _ignored, ...fields } = limited;
   const hubServer = hubServerFor(limited, replica.hub, hubOriginated, draft.profile);
   const base: EventFields = hubServer === undefined ? fields : { ...fields, hub_server: hubServer };

@@ -32,13 +32,21 @@ export function authorizeAtHub(draft: Draft, replica: Replica, event: FullEvent)
 export function appendAtHub(draft: Draft, replica: Replica, event: FullEvent): Replica {
   const after = appendToReplica(replica, event);
   draft.setServer(storeReplica(draft.server(replica.hub), after, event));
-  draft.note(() => `${replica.hub} appended ${event.event_id} (${event.type}) at position ${after.state.length - 1} of ${replica.roomId}`);
+  draft.note(
+    () =>
+      `${replica.hub} appended ${event.event_id} (${event.type}) at position ${after.state.length - 1} of ${replica.roomId}`,
+  );
   fanOut(draft, replica.state, after, event);
   return after;
 }
 
 /** Forms, authorizes and (when accepted) appends an event at the hub. */
-export function processAtHub(draft: Draft, replica: Replica, limited: LimitedEvent, hubOriginated: boolean): HubOutcome {
+export function processAtHub(
+  draft: Draft,
+  replica: Replica,
+  limited: LimitedEvent,
+  hubOriginated: boolean,
+): HubOutcome {
   // LM receive checks: the sender's server must have signed the limited event itself, before
   // the hub adds its own signature (which would otherwise stand in for it when the sender is a
   // user of the hub's server).
@@ -66,7 +74,13 @@ export function hubReceive(
   const server = draft.server(hubName);
   const replica = server.persisted.rooms.get(room);
   const hub = replica?.hub ?? roomIdParts(room).server;
-  const values = () => ({ server: hubName, room, hub, origin, eventId: isFullyFormed(incoming) ? incoming.event_id : undefined });
+  const values = () => ({
+    server: hubName,
+    room,
+    hub,
+    origin,
+    eventId: isFullyFormed(incoming) ? incoming.event_id : undefined,
+  });
   const answer = (outcome: HubOutcome): HubOutcome => {
     if (txn !== undefined && origin !== hubName) {
       const results = new Map(draft.server(hubName).persisted.txnResults);
@@ -94,7 +108,9 @@ export function hubReceive(
   if (txn !== undefined) {
     const seen = server.persisted.txnResults.get(`${origin} ${txn}`);
     if (seen !== undefined) {
-      draft.note(() => `${hubName} already processed txn ${txn} of ${origin}: answered again, not reprocessed`);
+      draft.note(
+        () => `${hubName} already processed txn ${txn} of ${origin}: answered again, not reprocessed`,
+      );
       draft.send({
         kind: "result",
         from: hubName,
@@ -107,5 +123,7 @@ export function hubReceive(
       return seen;
     }
   }
-  return answer(processAtHub(draft, replica, incoming as LimitedEvent, origin === hubName && txn === undefined));
+  return answer(
+    processAtHub(draft, replica, incoming as LimitedEvent, origin === hubName && txn === undefined),
+  );
 }

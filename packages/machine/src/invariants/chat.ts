@@ -76,19 +76,22 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
   {
     id: "dm.unique-per-pair",
     requirements: ["CHAT-2"],
-    description: "At most one DM exists between the same two users (fails under chat.dm-creation = any-member when two providers race).",
+    description:
+      "At most one DM exists between the same two users (fails under chat.dm-creation = any-member when two providers race).",
     check: uniquePer("dm", "DMs between"),
   },
   {
     id: "group-dm.unique-per-member-set",
     requirements: ["CHAT-4", "CHAT-13"],
-    description: "At most one group DM exists per exact set of users, not counting group DMs that lost a member (CHAT-13).",
+    description:
+      "At most one group DM exists per exact set of users, not counting group DMs that lost a member (CHAT-13).",
     check: uniquePer("group-dm", "group DMs of"),
   },
   {
     id: "group-dm.survives-leave",
     requirements: ["CHAT-13"],
-    description: "A group DM that lost a member is still a group DM of exactly the remaining members, each still invited or joined.",
+    description:
+      "A group DM that lost a member is still a group DM of exactly the remaining members, each still invited or joined.",
     check(world) {
       for (const { room, replica } of hubRooms(world)) {
         const state = replica?.state;
@@ -108,12 +111,14 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
   {
     id: "group-dm.never-becomes-dm",
     requirements: ["CHAT-14"],
-    description: "A group DM stays a group DM however few members remain, and no server's directory counts it as a DM.",
+    description:
+      "A group DM stays a group DM however few members remain, and no server's directory counts it as a DM.",
     check(world) {
       for (const [server, state] of world.servers)
         for (const [room, entry] of state.persisted.directory.entries) {
           const hub = world.rooms.get(room);
-          const chatType = hub === undefined ? undefined : world.servers.get(hub)?.persisted.rooms.get(room)?.state.chatType;
+          const chatType =
+            hub === undefined ? undefined : world.servers.get(hub)?.persisted.rooms.get(room)?.state.chatType;
           if (chatType !== undefined && entry.chatType !== chatType)
             return `${server} files ${room}, a ${chatType}, as a ${entry.chatType}`;
         }
@@ -123,7 +128,8 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
   {
     id: "group-chat.add",
     requirements: ["CHAT-8"],
-    description: "In a group chat, any joined member at or above the invite level can invite a user new to the room.",
+    description:
+      "In a group chat, any joined member at or above the invite level can invite a user new to the room.",
     check(world) {
       const profile = world.config.profile;
       for (const { room, replica } of hubRooms(world)) {
@@ -132,7 +138,8 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
         for (const member of joinedUsers(replica.state)) {
           if (userLevel(replica.state, member, profile) < needed) continue;
           const verdict = hypotheticalMembership(replica, profile, member, probeUser(replica), "invite");
-          if (!verdict.accepted) return `${room}: ${member} cannot invite a new user (${verdict.guard}: ${verdict.reason})`;
+          if (!verdict.accepted)
+            return `${room}: ${member} cannot invite a new user (${verdict.guard}: ${verdict.reason})`;
         }
       }
       return undefined;
@@ -141,7 +148,8 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
   {
     id: "group-dm.leave",
     requirements: ["CHAT-10"],
-    description: "Every joined member of a group DM can leave it (fails under mgmt.fixed-membership-rooms = no-membership-changes).",
+    description:
+      "Every joined member of a group DM can leave it (fails under mgmt.fixed-membership-rooms = no-membership-changes).",
     check(world) {
       return everyoneCanLeave(world, "group-dm");
     },
@@ -156,7 +164,10 @@ export const chatInvariants: ReadonlyArray<Invariant> = [
   },
 ];
 
-function everyoneCanLeave(world: Parameters<Invariant["check"]>[0], chatType: "group-dm" | "group-chat"): string | undefined {
+function everyoneCanLeave(
+  world: Parameters<Invariant["check"]>[0],
+  chatType: "group-dm" | "group-chat",
+): string | undefined {
   const profile = world.config.profile;
   for (const { room, replica } of hubRooms(world)) {
     if (replica?.state.chatType !== chatType) continue;

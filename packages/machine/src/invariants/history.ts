@@ -17,15 +17,19 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
   {
     id: "history.create-first",
     requirements: ["SIG-CREATE-1"],
-    description: "Every copy of a room starts with that room's create event, and no later event is a create event.",
+    description:
+      "Every copy of a room starts with that room's create event, and no later event is a create event.",
     check(world) {
       for (const { server, replica } of allReplicas(world)) {
         const history = historyOf(replica);
         const first = history[0];
-        if (first?.type !== EVENT_TYPES.create) return `${server}'s copy of ${replica.roomId} does not start with a create event`;
-        if (first.room_id !== replica.roomId) return `${server}'s copy of ${replica.roomId} starts with the create event of ${first.room_id}`;
+        if (first?.type !== EVENT_TYPES.create)
+          return `${server}'s copy of ${replica.roomId} does not start with a create event`;
+        if (first.room_id !== replica.roomId)
+          return `${server}'s copy of ${replica.roomId} starts with the create event of ${first.room_id}`;
         const extra = history.findIndex((e, i) => i > 0 && e.type === EVENT_TYPES.create);
-        if (extra > 0) return `${server}'s copy of ${replica.roomId} has a second create event at position ${extra}`;
+        if (extra > 0)
+          return `${server}'s copy of ${replica.roomId} has a second create event at position ${extra}`;
       }
       return undefined;
     },
@@ -33,7 +37,8 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
   {
     id: "history.linear",
     requirements: ["SIG-ROOM-2", "SIG-ROOM-3"],
-    description: "Each event after the first names exactly the event before it as its only prev_event, so every event has one child.",
+    description:
+      "Each event after the first names exactly the event before it as its only prev_event, so every event has one child.",
     check(world) {
       for (const { server, replica } of allReplicas(world)) {
         const history = historyOf(replica);
@@ -81,7 +86,8 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
   {
     id: "auth-chain.within-history",
     requirements: ["SIG-AUTH-4"],
-    description: "Every auth event is an earlier event of the same room, so auth chains stay within the history.",
+    description:
+      "Every auth event is an earlier event of the same room, so auth chains stay within the history.",
     check(world) {
       for (const { server, replica } of allReplicas(world)) {
         const history = historyOf(replica);
@@ -100,7 +106,8 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
   {
     id: "history.only-accepted",
     requirements: ["SIG-EVENT-4"],
-    description: "Replaying each room from its create event, the policy accepts every event of the hub's history.",
+    description:
+      "Replaying each room from its create event, the policy accepts every event of the hub's history.",
     check(world) {
       const ctx = { profile: world.config.profile };
       for (const { room, replica } of hubRooms(world)) {
@@ -108,11 +115,16 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
         const [create, ...rest] = historyOf(replica);
         if (create === undefined) return `${room} has no events`;
         const first = authorizeCreate(ctx, create);
-        if (!first.accepted) return `${room}: the policy refuses its create event (${first.guard}: ${first.reason})`;
+        if (!first.accepted)
+          return `${room}: the policy refuses its create event (${first.guard}: ${first.reason})`;
         let replay = replicaFromCreate(create, replica.hub);
         for (const event of rest) {
           const view = replay;
-          const verdict = authorize(ctx, { state: view.state, eventById: (id) => eventById(view, id) }, event);
+          const verdict = authorize(
+            ctx,
+            { state: view.state, eventById: (id) => eventById(view, id) },
+            event,
+          );
           if (!verdict.accepted)
             return `${room}: replaying the history, the policy refuses ${event.event_id} (${verdict.guard}: ${verdict.reason})`;
           replay = appendToReplica(replay, event);
@@ -128,7 +140,8 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
     check(world) {
       for (const { server, replica } of allReplicas(world)) {
         const hubCopy = world.servers.get(replica.hub)?.persisted.rooms.get(replica.roomId);
-        if (hubCopy === undefined) return `the hub ${replica.hub} holds no copy of ${replica.roomId}, which ${server} holds`;
+        if (hubCopy === undefined)
+          return `the hub ${replica.hub} holds no copy of ${replica.roomId}, which ${server} holds`;
         for (const event of historyOf(replica))
           if (positionOf(hubCopy, event.event_id) === undefined)
             return `${server} holds ${event.event_id} of ${replica.roomId}, which the hub's history lacks`;
@@ -161,7 +174,8 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
         if (replica === undefined) continue;
         const banned = new Set<string>();
         for (const event of historyOf(replica)) {
-          if (banned.has(event.sender)) return `${room}: ${event.event_id} comes from ${event.sender}, who is banned`;
+          if (banned.has(event.sender))
+            return `${room}: ${event.event_id} comes from ${event.sender}, who is banned`;
           if (event.type === EVENT_TYPES.member && event.state_key !== undefined) {
             if (membershipValue(event.content) === "ban") banned.add(event.state_key);
             else banned.delete(event.state_key);

@@ -15,7 +15,8 @@ export const hubInvariants: ReadonlyArray<Invariant> = [
   {
     id: "hub.exactly-one",
     requirements: ["HUB-1", "HUB-3"],
-    description: "A room has exactly one hub, the server of the create event's sender; every copy names it and it never changes.",
+    description:
+      "A room has exactly one hub, the server of the create event's sender; every copy names it and it never changes.",
     check(world) {
       for (const { room, hub, replica } of hubRooms(world)) {
         if (replica === undefined) return `the hub ${hub} of ${room} holds no copy of it`;
@@ -48,7 +49,8 @@ export const hubInvariants: ReadonlyArray<Invariant> = [
   {
     id: "hub.processes-and-fans-out",
     requirements: ["HUB-2", "OQ-HUB-1"],
-    description: "Every event any server holds went through the hub: each follower's history is a prefix of the hub's, every event signed by the hub.",
+    description:
+      "Every event any server holds went through the hub: each follower's history is a prefix of the hub's, every event signed by the hub.",
     check(world) {
       for (const { server, replica } of allReplicas(world)) {
         const hubCopy = world.servers.get(replica.hub)?.persisted.rooms.get(replica.roomId);
@@ -68,16 +70,21 @@ export const hubInvariants: ReadonlyArray<Invariant> = [
   {
     id: "hub.emits-fully-formed",
     requirements: ["SIG-HUB-1"],
-    description: "A hub sends only fully-formed events: it never submits a limited event, and every event it fans out has an ID, auth events and one prev event.",
+    description:
+      "A hub sends only fully-formed events: it never submits a limited event, and every event it fans out has an ID, auth events and one prev event.",
     check(world) {
       for (const { message: m, id } of world.inFlight) {
         const hub = world.rooms.get(m.room);
         if (hub === undefined || m.from !== hub) continue;
         if (m.kind === "submit") return `message #${id}: the hub ${hub} sent a limited event`;
-        const events = m.kind === "event" || m.kind === "invite" ? [m.event] : m.kind === "history" ? m.events : [];
+        const events =
+          m.kind === "event" || m.kind === "invite" ? [m.event] : m.kind === "history" ? m.events : [];
         for (const e of events) {
           const first = e.prev_events.length === 0 && e.type === "m.room.create";
-          if (typeof e.event_id !== "string" || (!first && (e.prev_events.length !== 1 || e.auth_events.length === 0)))
+          if (
+            typeof e.event_id !== "string" ||
+            (!first && (e.prev_events.length !== 1 || e.auth_events.length === 0))
+          )
             return `message #${id}: ${e.event_id} is not fully formed`;
         }
       }

@@ -9,12 +9,20 @@ import { chatInvariants } from "./chat.ts";
 import { historyInvariants } from "./history.ts";
 import { hubInvariants } from "./hub.ts";
 import type { Invariant } from "./invariant.ts";
+import { mlsInvariants } from "./mls.ts";
+import { visibilityInvariants } from "./visibility.ts";
 
-export type { Invariant } from "./invariant.ts";
 export { hypotheticalMembership } from "./chat.ts";
+export type { Invariant } from "./invariant.ts";
 
 /** Every invariant of the machine. */
-export const invariants: ReadonlyArray<Invariant> = [...historyInvariants, ...hubInvariants, ...chatInvariants];
+export const invariants: ReadonlyArray<Invariant> = [
+  ...historyInvariants,
+  ...hubInvariants,
+  ...chatInvariants,
+  ...visibilityInvariants,
+  ...mlsInvariants,
+];
 
 /** A violated invariant and the description of its violation. */
 export interface Violation {

@@ -15,7 +15,9 @@ export function* allReplicas(world: World): Generator<{ server: ServerName; repl
 }
 
 /** Every room with its hub's replica (`undefined` when the hub lost it, itself a violation). */
-export function* hubRooms(world: World): Generator<{ room: RoomId; hub: ServerName; replica: Replica | undefined }> {
+export function* hubRooms(
+  world: World,
+): Generator<{ room: RoomId; hub: ServerName; replica: Replica | undefined }> {
   for (const [room, hub] of world.rooms)
     yield { room, hub, replica: world.servers.get(hub)?.persisted.rooms.get(room) };
 }

@@ -57,22 +57,38 @@ function listOf<T extends string>(
   const values = text.split(",").map((v) => v.trim());
   const bad = values.filter((v) => !(allowed as ReadonlyArray<string>).includes(v));
   if (values.length === 0 || bad.length > 0)
-    return { ok: false, message: `unknown ${what} ${bad.map((b) => `"${b}"`).join(", ")}; use ${allowed.join(", ")}` };
-  if (new Set(values).size !== values.length) return { ok: false, message: `a ${what} is listed twice in "${text}"` };
+    return {
+      ok: false,
+      message: `unknown ${what} ${bad.map((b) => `"${b}"`).join(", ")}; use ${allowed.join(", ")}`,
+    };
+  if (new Set(values).size !== values.length)
+    return { ok: false, message: `a ${what} is listed twice in "${text}"` };
   return { ok: true, values: values as T[] };
 }
 
 /** Parses one predicate, or says why it is not one. */
-export function parsePredicate(text: string): { ok: true; predicate: Predicate } | { ok: false; message: string } {
-  const simple = ["sender-is-target", "target-is-creator", "previous-is-create", "sender-joined", "target-has-membership"];
+export function parsePredicate(
+  text: string,
+): { ok: true; predicate: Predicate } | { ok: false; message: string } {
+  const simple = [
+    "sender-is-target",
+    "target-is-creator",
+    "previous-is-create",
+    "sender-joined",
+    "target-has-membership",
+  ];
   if (simple.includes(text)) return { ok: true, predicate: { kind: text } as Predicate };
-  if (text === "target-level<sender-level") return { ok: true, predicate: { kind: "target-level-below-sender" } };
+  if (text === "target-level<sender-level")
+    return { ok: true, predicate: { kind: "target-level-below-sender" } };
   const level = /^sender-level>=(.+)$/u.exec(text);
   if (level !== null) {
     const parsed = listOf(level[1] ?? "", LEVELLED_ACTIONS, "levelled action");
     if (!parsed.ok) return parsed;
     if (parsed.values.length !== 1) return { ok: false, message: "sender-level>= takes exactly one action" };
-    return { ok: true, predicate: { kind: "sender-level-at-least", action: parsed.values[0] as LevelledAction } };
+    return {
+      ok: true,
+      predicate: { kind: "sender-level-at-least", action: parsed.values[0] as LevelledAction },
+    };
   }
   const listed = /^(target-membership-in|target-membership-not-in|join-rule-in):(.*)$/u.exec(text);
   if (listed !== null) {
@@ -106,7 +122,8 @@ export function parseCondition(
     }
     condition.push(conjunction);
   });
-  if (alternatives.length === 0) problems.push({ index: 0, message: "a condition needs at least one alternative" });
+  if (alternatives.length === 0)
+    problems.push({ index: 0, message: "a condition needs at least one alternative" });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, condition };
 }
 

@@ -93,18 +93,15 @@ function actionName(to: Membership, from: Membership, self: boolean): string | u
 export function membershipDiagram(models: Models, profileName: string): string {
   const profile = models.profiles.profiles.find((p) => p.name === profileName);
   const values = profile?.values ?? {};
-  const lines = [
-    "stateDiagram-v2",
-    '  state "leave (or no membership)" as leave',
-    "  [*] --> leave",
-  ];
+  const lines = ["stateDiagram-v2", '  state "leave (or no membership)" as leave', "  [*] --> leave"];
   for (const from of MEMBERSHIPS) {
     for (const change of models.membershipRules) {
       const to = change.membership as Membership;
       for (const self of [true, false]) {
         const name = actionName(to, from, self);
         if (name === undefined) continue;
-        if (transitionPossible(change.rules, { from, self }, values)) lines.push(`  ${from} --> ${to} : ${name}`);
+        if (transitionPossible(change.rules, { from, self }, values))
+          lines.push(`  ${from} --> ${to} : ${name}`);
       }
     }
   }

@@ -12,6 +12,8 @@ export * from "./diagrams.ts";
 export * from "./guard-lists.ts";
 export * from "./load.ts";
 export * from "./membership.ts";
+export * from "./mls-acp.ts";
 export * from "./permissions.ts";
 export * from "./problems.ts";
 export * from "./profiles.ts";
+export * from "./visibility.ts";

@@ -20,9 +20,11 @@ import {
   SendPathFile as SendPathSchema,
 } from "./guard-lists.ts";
 import { type MembershipFile, MembershipFile as MembershipSchema } from "./membership.ts";
+import { type MlsAcpFile, MlsAcpFile as MlsAcpSchema, MLS_PROPOSALS, MLS_ROLES } from "./mls-acp.ts";
 import { type PermissionsFile, PermissionsFile as PermissionsSchema } from "./permissions.ts";
 import { decodeModel, type ModelProblem, ProblemSink } from "./problems.ts";
 import { type ProfilesFile, ProfilesFile as ProfilesSchema } from "./profiles.ts";
+import { type VisibilityFile, VisibilityFile as VisibilitySchema } from "./visibility.ts";
 
 /** The model files, relative to the repository root. */
 export const MODEL_FILES = {
@@ -32,6 +34,8 @@ export const MODEL_FILES = {
   membership: "models/membership.json",
   authRules: "models/auth-rules.json",
   sendPath: "models/send-path.json",
+  visibility: "models/visibility.json",
+  mlsAcp: "models/mls-acp.json",
 } as const;
 
 /** Which model a file holds. */
@@ -97,6 +101,8 @@ export interface Models {
   readonly membership: MembershipFile;
   readonly authRules: AuthRulesFile;
   readonly sendPath: SendPathFile;
+  readonly visibility: VisibilityFile;
+  readonly mlsAcp: MlsAcpFile;
   /** The membership rules per requested membership, conditions parsed. */
   readonly membershipRules: ReadonlyArray<{
     readonly membership: string;
@@ -148,8 +154,13 @@ function readAndDecode<S extends Schema.Top>(
   } else {
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      const at = parsed.error.line === undefined ? "" : ` (line ${parsed.error.line}, column ${parsed.error.column})`;
-      problems.push({ file, path: parsed.error.path, message: `not valid JSON${at}: ${parsed.error.message}` });
+      const at =
+        parsed.error.line === undefined ? "" : ` (line ${parsed.error.line}, column ${parsed.error.column})`;
+      problems.push({
+        file,
+        path: parsed.error.path,
+        message: `not valid JSON${at}: ${parsed.error.message}`,
+      });
       return undefined;
     }
     const value = decodeModel(schema, parsed.value, sink);
@@ -169,13 +180,17 @@ export function loadModelsWith(read: ModelReader): LoadedModels {
   const membership = readAndDecode(read, MODEL_FILES.membership, MembershipSchema, problems);
   const authRules = readAndDecode(read, MODEL_FILES.authRules, AuthRulesSchema, problems);
   const sendPath = readAndDecode(read, MODEL_FILES.sendPath, SendPathSchema, problems);
+  const visibility = readAndDecode(read, MODEL_FILES.visibility, VisibilitySchema, problems);
+  const mlsAcp = readAndDecode(read, MODEL_FILES.mlsAcp, MlsAcpSchema, problems);
   if (
     profiles === undefined ||
     permissions === undefined ||
     chatTypes === undefined ||
     membership === undefined ||
     authRules === undefined ||
-    sendPath === undefined
+    sendPath === undefined ||
+    visibility === undefined ||
+    mlsAcp === undefined
   )
     return { ok: false, problems };
 
@@ -186,9 +201,12 @@ export function loadModelsWith(read: ModelReader): LoadedModels {
   const membershipRules = checker.checkMembership(membership);
   checker.checkGuardList(MODEL_FILES.authRules, authRules.guards);
   checker.checkGuardList(MODEL_FILES.sendPath, sendPath.guards);
-  sendPath.sequence.forEach((step, i) =>
-    (step.guards ?? []).forEach((g, j) => checker.later.push({ file: MODEL_FILES.sendPath, path: ["sequence", i, "guards", j], guard: g })),
-  );
+  for (const [i, step] of sendPath.sequence.entries())
+    for (const [j, guard] of (step.guards ?? []).entries())
+      checker.later.push({ file: MODEL_FILES.sendPath, path: ["sequence", i, "guards", j], guard });
+  const chatTypeIds = chatTypes.chatTypes.map((t) => t.id);
+  checker.checkVisibility(visibility, chatTypeIds);
+  checker.checkMlsAcp(mlsAcp, chatTypeIds);
   checker.resolveLaterGuardReferences();
   problems.push(...checker.problems);
   if (problems.length > 0) return { ok: false, problems };
@@ -201,13 +219,16 @@ export function loadModelsWith(read: ModelReader): LoadedModels {
       membership,
       authRules,
       sendPath,
+      visibility,
+      mlsAcp,
       membershipRules,
       guards: checker.guards,
       allowRules: checker.allowRules,
       optionRequirements: Object.fromEntries(
         profiles.options.map((o) => [
           o.name,
-          o.unregistered?.requirements ?? REQUIREMENTS.filter((e) => e.profileOption?.name === o.name).map((e) => e.id),
+          o.unregistered?.requirements ??
+            REQUIREMENTS.filter((e) => e.profileOption?.name === o.name).map((e) => e.id),
         ]),
       ),
     },
@@ -237,7 +258,11 @@ class CrossChecker {
   private checkRequirements(file: string, path: JsonPathSegment[], ids: ReadonlyArray<string>): void {
     ids.forEach((id, i) => {
       if (requirementById(id) === undefined)
-        this.add(file, [...path, i], `requirement ${id} is not in the registry (packages/schema/src/requirements/data)`);
+        this.add(
+          file,
+          [...path, i],
+          `requirement ${id} is not in the registry (packages/schema/src/requirements/data)`,
+        );
     });
   }
 
@@ -248,19 +273,32 @@ class CrossChecker {
     }
   }
 
-  private checkEnabledWhen(file: string, path: JsonPathSegment[], when: Readonly<Record<string, string>> | undefined): void {
+  private checkEnabledWhen(
+    file: string,
+    path: JsonPathSegment[],
+    when: Readonly<Record<string, string>> | undefined,
+  ): void {
     for (const [name, value] of Object.entries(when ?? {})) {
       const choices = this.options.get(name);
-      if (choices === undefined) this.add(file, [...path, name], `unknown profile option ${name} (see models/profiles.json)`);
+      if (choices === undefined)
+        this.add(file, [...path, name], `unknown profile option ${name} (see models/profiles.json)`);
       else if (!choices.includes(value))
-        this.add(file, [...path, name], `option ${name} has no choice "${value}"; its choices are ${choices.join(", ")}`);
+        this.add(
+          file,
+          [...path, name],
+          `option ${name} has no choice "${value}"; its choices are ${choices.join(", ")}`,
+        );
     }
   }
 
   private claimId(file: string, path: JsonPathSegment[], id: string): boolean {
     const owner = this.ids.get(id);
     if (owner !== undefined) {
-      this.add(file, path, `id ${id} is already declared in ${owner}; guard and rule ids are unique across the models`);
+      this.add(
+        file,
+        path,
+        `id ${id} is already declared in ${owner}; guard and rule ids are unique across the models`,
+      );
       return false;
     }
     this.ids.set(id, file);
@@ -303,42 +341,82 @@ class CrossChecker {
     }
     const seen = new Set<string>();
     file.options.forEach((option, i) => {
-      if (seen.has(option.name)) this.add(at, ["options", i, "name"], `option ${option.name} is listed twice`);
+      if (seen.has(option.name))
+        this.add(at, ["options", i, "name"], `option ${option.name} is listed twice`);
       seen.add(option.name);
       const inRegistry = registered.get(option.name);
       if (option.unregistered === undefined) {
         if (inRegistry === undefined)
-          this.add(at, ["options", i, "name"], `option ${option.name} is not in the registry; mark it "unregistered" with the requirements it serves`);
+          this.add(
+            at,
+            ["options", i, "name"],
+            `option ${option.name} is not in the registry; mark it "unregistered" with the requirements it serves`,
+          );
         else if ([...inRegistry.choices].sort().join() !== [...option.choices].sort().join())
-          this.add(at, ["options", i, "choices"], `choices ${option.choices.join(", ")} differ from the registry's ${inRegistry.choices.join(", ")}`);
+          this.add(
+            at,
+            ["options", i, "choices"],
+            `choices ${option.choices.join(", ")} differ from the registry's ${inRegistry.choices.join(", ")}`,
+          );
       } else {
         if (inRegistry !== undefined)
-          this.add(at, ["options", i, "unregistered"], `option ${option.name} is in the registry; drop "unregistered"`);
-        this.checkRequirements(at, ["options", i, "unregistered", "requirements"], option.unregistered.requirements);
+          this.add(
+            at,
+            ["options", i, "unregistered"],
+            `option ${option.name} is in the registry; drop "unregistered"`,
+          );
+        this.checkRequirements(
+          at,
+          ["options", i, "unregistered", "requirements"],
+          option.unregistered.requirements,
+        );
         if (!option.choices.includes(option.unregistered.default))
-          this.add(at, ["options", i, "unregistered", "default"], `default ${option.unregistered.default} is not a choice`);
+          this.add(
+            at,
+            ["options", i, "unregistered", "default"],
+            `default ${option.unregistered.default} is not a choice`,
+          );
       }
       for (const [j, value] of (option.implemented ?? []).entries())
-        if (!option.choices.includes(value)) this.add(at, ["options", i, "implemented", j], `"${value}" is not a choice of ${option.name}`);
+        if (!option.choices.includes(value))
+          this.add(at, ["options", i, "implemented", j], `"${value}" is not a choice of ${option.name}`);
       if (new Set(option.choices).size !== option.choices.length)
         this.add(at, ["options", i, "choices"], "a choice is listed twice");
     });
     const names = new Set<string>();
     file.profiles.forEach((profile, i) => {
-      if (names.has(profile.name)) this.add(at, ["profiles", i, "name"], `profile ${profile.name} is defined twice`);
+      if (names.has(profile.name))
+        this.add(at, ["profiles", i, "name"], `profile ${profile.name} is defined twice`);
       names.add(profile.name);
       for (const option of file.options) {
         const value = profile.values[option.name];
         const runnable = option.implemented ?? option.choices;
-        if (value === undefined) this.add(at, ["profiles", i, "values"], `profile ${profile.name} gives no value for ${option.name}`);
+        if (value === undefined)
+          this.add(
+            at,
+            ["profiles", i, "values"],
+            `profile ${profile.name} gives no value for ${option.name}`,
+          );
         else if (!option.choices.includes(value))
-          this.add(at, ["profiles", i, "values", option.name], `"${value}" is not a choice of ${option.name} (${option.choices.join(", ")})`);
+          this.add(
+            at,
+            ["profiles", i, "values", option.name],
+            `"${value}" is not a choice of ${option.name} (${option.choices.join(", ")})`,
+          );
         else if (!runnable.includes(value))
-          this.add(at, ["profiles", i, "values", option.name], `the machine does not implement "${value}" for ${option.name} (it implements ${runnable.join(", ")})`);
+          this.add(
+            at,
+            ["profiles", i, "values", option.name],
+            `the machine does not implement "${value}" for ${option.name} (it implements ${runnable.join(", ")})`,
+          );
         else if (profile.registryDefaults === true) {
           const expected = option.unregistered?.default ?? registered.get(option.name)?.default;
           if (expected !== undefined && expected !== value)
-            this.add(at, ["profiles", i, "values", option.name], `profile ${profile.name} follows the registry defaults, which give ${option.name} = ${expected}, not ${value}`);
+            this.add(
+              at,
+              ["profiles", i, "values", option.name],
+              `profile ${profile.name} follows the registry defaults, which give ${option.name} = ${expected}, not ${value}`,
+            );
         }
       }
       for (const name of Object.keys(profile.values))
@@ -373,16 +451,28 @@ class CrossChecker {
         this.add(at, ["chatTypes", i, "members"], "max is below min");
       if (constrained) {
         if (guard === undefined || requirements === undefined || reason === undefined)
-          this.add(at, ["chatTypes", i, "members"], "a member-count constraint needs a guard, requirements and a reason");
+          this.add(
+            at,
+            ["chatTypes", i, "members"],
+            "a member-count constraint needs a guard, requirements and a reason",
+          );
         else this.declareGuard(at, ["chatTypes", i, "members"], { guard, requirements, reason });
       }
       if (type.uniqueness.scope !== "none") {
         this.declareGuard(at, ["chatTypes", i, "uniqueness"], type.uniqueness);
         if (!type.fixedMembership)
-          this.add(at, ["chatTypes", i, "uniqueness"], "only fixed-membership chat types can be unique per member set");
+          this.add(
+            at,
+            ["chatTypes", i, "uniqueness"],
+            "only fixed-membership chat types can be unique per member set",
+          );
       }
       if (type.fixedMembership && type.joinRule !== "invite")
-        this.add(at, ["chatTypes", i, "joinRule"], "a fixed-membership chat type must send join_rules = invite at creation");
+        this.add(
+          at,
+          ["chatTypes", i, "joinRule"],
+          "a fixed-membership chat type must send join_rules = invite at creation",
+        );
     });
     const checkTypes = (path: JsonPathSegment[], types: ReadonlyArray<string>) =>
       types.forEach((t, j) => {
@@ -404,7 +494,8 @@ class CrossChecker {
       this.add(at, ["memberships"], `the memberships are exactly ${MEMBERSHIPS.join(", ")}`);
     const covered = new Set<string>();
     const result = file.changes.map((change, i) => {
-      if (covered.has(change.membership)) this.add(at, ["changes", i, "membership"], `${change.membership} has two rule lists`);
+      if (covered.has(change.membership))
+        this.add(at, ["changes", i, "membership"], `${change.membership} has two rule lists`);
       covered.add(change.membership);
       const rules: ParsedMembershipRule[] = [];
       change.rules.forEach((rule, j) => {
@@ -441,12 +532,65 @@ class CrossChecker {
       });
       return { membership: change.membership, lm: change.lm, rules };
     });
-    for (const m of MEMBERSHIPS) if (!covered.has(m)) this.add(at, ["changes"], `no rule list for membership ${m}`);
+    for (const m of MEMBERSHIPS)
+      if (!covered.has(m)) this.add(at, ["changes"], `no rule list for membership ${m}`);
     return result;
   }
 
   checkGuardList(file: string, guards: AuthRulesFile["guards"]): void {
-    guards.forEach((guard, i) => this.declareGuard(file, ["guards", i], guard));
+    for (const [i, guard] of guards.entries()) this.declareGuard(file, ["guards", i], guard);
+  }
+
+  checkVisibility(file: VisibilityFile, chatTypeIds: ReadonlyArray<string>): void {
+    const at = MODEL_FILES.visibility;
+    const scopes = new Map<string, string>();
+    for (const [i, setting] of file.settings.entries()) {
+      if (scopes.has(setting.name)) this.add(at, ["settings", i, "name"], `setting ${setting.name} is defined twice`);
+      scopes.set(setting.name, setting.scope);
+      this.checkRequirements(at, ["settings", i, "requirements"], setting.requirements);
+    }
+    const ids = new Set<string>();
+    for (const [i, rule] of file.rules.entries()) {
+      if (ids.has(rule.id)) this.add(at, ["rules", i, "id"], `rule ${rule.id} is defined twice`);
+      ids.add(rule.id);
+      this.checkRequirements(at, ["rules", i, "requirements"], rule.requirements);
+      this.checkEnabledWhen(at, ["rules", i, "enabledWhen"], rule.enabledWhen);
+      for (const [j, t] of rule.chatTypes.entries())
+        if (!chatTypeIds.includes(t)) this.add(at, ["rules", i, "chatTypes", j], `unknown chat type ${t}`);
+      if (rule.when === "always") continue;
+      for (const [j, c] of rule.when.entries()) {
+        const scope = scopes.get(c.setting);
+        if (scope === undefined) this.add(at, ["rules", i, "when", j, "setting"], `unknown setting ${c.setting}`);
+        else if ((scope === "hub") !== (c.of === "hub"))
+          this.add(at, ["rules", i, "when", j, "of"], `${c.setting} is a ${scope} setting; it cannot be the ${c.of}'s`);
+        if (c.of === "member" && !rule.field.startsWith("members."))
+          this.add(at, ["rules", i, "when", j, "of"], "only a per-member field can depend on each member's own setting");
+      }
+    }
+  }
+
+  checkMlsAcp(file: MlsAcpFile, chatTypeIds: ReadonlyArray<string>): void {
+    const at = MODEL_FILES.mlsAcp;
+    if ([...file.proposals].sort().join() !== [...MLS_PROPOSALS].sort().join())
+      this.add(at, ["proposals"], `the proposals are exactly ${MLS_PROPOSALS.join(", ")}`);
+    if ([...file.roles].sort().join() !== [...MLS_ROLES].sort().join())
+      this.add(at, ["roles"], `the roles are exactly ${MLS_ROLES.join(", ")}`);
+    const templates = new Map<string, ReadonlyArray<string>>();
+    for (const [i, template] of file.templates.entries()) {
+      if (templates.has(template.id)) this.add(at, ["templates", i, "id"], `template ${template.id} is defined twice`);
+      templates.set(template.id, template.chatTypes);
+      for (const [j, t] of template.chatTypes.entries())
+        if (!chatTypeIds.includes(t)) this.add(at, ["templates", i, "chatTypes", j], `unknown chat type ${t}`);
+    }
+    for (const t of chatTypeIds) {
+      const chosen = file.defaults[t];
+      if (chosen === undefined) this.add(at, ["defaults"], `chat type ${t} has no default template`);
+      else if (!(templates.get(chosen) ?? []).includes(t))
+        this.add(at, ["defaults", t], `template ${chosen} is not a template for ${t}`);
+    }
+    for (const [k] of Object.entries(file.defaults))
+      if (!chatTypeIds.includes(k)) this.add(at, ["defaults", k], `unknown chat type ${k}`);
+    this.checkGuardList(at, file.guards);
   }
 
   resolveLaterGuardReferences(): void {

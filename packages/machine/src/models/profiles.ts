@@ -21,7 +21,9 @@ const Value = Schema.String.pipe(
 /** One option: its choices (as in the registry), and which of them the machine can run. */
 export const OptionModel = Schema.Struct({
   name: Name,
-  choices: Schema.Array(Value).pipe(Schema.check(Schema.isMinLength(2, { expected: "at least two choices" }))),
+  choices: Schema.Array(Value).pipe(
+    Schema.check(Schema.isMinLength(2, { expected: "at least two choices" })),
+  ),
   implemented: Schema.optionalKey(Schema.Array(Value)),
   unregistered: Schema.optionalKey(
     Schema.Struct({ summary: Schema.String, requirements: RequirementIds, default: Value }),

@@ -8,6 +8,7 @@ import type { RoomId, ServerName } from "@mimi-spec/schema";
 import type { EventId, FullEvent, LimitedEvent } from "../event.ts";
 import type { RoomSummary } from "../server/server.ts";
 import type { Verdict } from "../verdict.ts";
+import type { PreviewInputs } from "../visibility/preview.ts";
 
 /** Fields every message has. */
 interface Addressed {
@@ -44,6 +45,8 @@ export interface InviteMessage extends Addressed {
   readonly kind: "invite";
   readonly event: FullEvent;
   readonly summary: RoomSummary;
+  /** What the invitee's preview is made from (first contact, SHARING-1..9). */
+  readonly previewInputs: PreviewInputs;
 }
 /** A server asks the hub for the events after its first `after`. */
 export interface BackfillMessage extends Addressed {
@@ -52,7 +55,13 @@ export interface BackfillMessage extends Addressed {
 }
 
 /** Any message. */
-export type Message = SubmitMessage | ResultMessage | EventMessage | HistoryMessage | InviteMessage | BackfillMessage;
+export type Message =
+  | SubmitMessage
+  | ResultMessage
+  | EventMessage
+  | HistoryMessage
+  | InviteMessage
+  | BackfillMessage;
 
 /** A message in flight, with its id (traces name messages by id). */
 export interface Envelope {

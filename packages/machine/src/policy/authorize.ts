@@ -26,6 +26,7 @@ import type { Rejected, Verdict } from "../verdict.ts";
 import { selectAuthEvents } from "./auth-selection.ts";
 import { ACCEPTED, type CheckContext, check, guardEnabled } from "./guard.ts";
 import { authorizeMembership } from "./membership.ts";
+import { checkMlsEvent } from "./mls.ts";
 import { checkPowerLevels } from "./power-levels.ts";
 
 /** A room as authorization sees it: its state, and its events by ID (for auth-event checks). */
@@ -49,7 +50,9 @@ export function checkSignatures(
   const signedBySender = event.signedBy.includes(senderServer);
   // A limited event is not signed by the hub yet: rule 2 applies to the fully-formed event.
   const hubRequired =
-    form === "pdu" && event.hub_server !== undefined && optionIs(ctx.profile, "crypto.hub-signature", "required");
+    form === "pdu" &&
+    event.hub_server !== undefined &&
+    optionIs(ctx.profile, "crypto.hub-signature", "required");
   const signedByHub = !hubRequired || event.signedBy.includes(event.hub_server as ServerName);
   const missing: { server: string; role: string } | undefined = !signedBySender
     ? { server: senderServer, role: `the server of the sender ${event.sender}` }
@@ -103,7 +106,9 @@ function checkAuthEvents(ctx: CheckContext, view: RoomView, event: FullEvent): R
     if (seen.has(key)) duplicate ??= `(${referenced.type}, ${JSON.stringify(referenced.state_key ?? "")})`;
     seen.add(key);
   }
-  const dup = check(ctx, "auth.no-duplicate-auth-events", duplicate === undefined, () => ({ detail: duplicate }));
+  const dup = check(ctx, "auth.no-duplicate-auth-events", duplicate === undefined, () => ({
+    detail: duplicate,
+  }));
   if (dup !== undefined) return dup;
   const notMessage = check(ctx, "auth.auth-event-is-state", message === undefined, () => ({
     eventId: message?.event_id,
@@ -114,9 +119,14 @@ function checkAuthEvents(ctx: CheckContext, view: RoomView, event: FullEvent): R
   const extra = event.auth_events.find((id) => !selected.includes(id));
   const selection = check(ctx, "auth.select-auth-events", extra === undefined, () => ({ eventId: extra }));
   if (selection !== undefined) return selection;
-  return check(ctx, "auth.auth-events-have-create", event.auth_events.includes(state.create.event_id), () => ({
-    room: state.roomId,
-  }));
+  return check(
+    ctx,
+    "auth.auth-events-have-create",
+    event.auth_events.includes(state.create.event_id),
+    () => ({
+      room: state.roomId,
+    }),
+  );
 }
 
 /** Rules 5.1 and 5.7: a membership event has a user ID state key and a known membership. */
@@ -163,7 +173,8 @@ export function authorize(ctx: CheckContext, view: RoomView, event: FullEvent): 
   if (event.type === EVENT_TYPES.create)
     return (
       check(ctx, "create.no-prev", false, () => ({
-        prev: event.prev_events.length > 0 ? event.prev_events.join(", ") : `${state.length} earlier event(s)`,
+        prev:
+          event.prev_events.length > 0 ? event.prev_events.join(", ") : `${state.length} earlier event(s)`,
       })) ?? ACCEPTED
     );
   const authEvents = checkAuthEvents(ctx, view, event);
@@ -214,7 +225,10 @@ export function authorize(ctx: CheckContext, view: RoomView, event: FullEvent): 
     const userKey = check(ctx, "auth.state-key-user", ok, () => ({ stateKey, sender: event.sender }));
     if (userKey !== undefined) return userKey;
   }
-  if (event.type === EVENT_TYPES.powerLevels && stateKey === "") return checkPowerLevels(ctx, state, event) ?? ACCEPTED;
+  const mls = checkMlsEvent(ctx, state, event);
+  if (mls !== undefined) return mls;
+  if (event.type === EVENT_TYPES.powerLevels && stateKey === "")
+    return checkPowerLevels(ctx, state, event) ?? ACCEPTED;
   if (event.type === EVENT_TYPES.redaction) return checkRedaction(ctx, view, event) ?? ACCEPTED;
   return ACCEPTED;
 }

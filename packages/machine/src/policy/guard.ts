@@ -37,7 +37,12 @@ export function renderReason(template: string, values: ReasonValues): string {
 /** The rejection of `guard`, with its requirements and its reason filled from `values`. */
 export function rejection(guard: GuardId, values: ReasonValues): Rejected {
   const info = GUARDS[guard];
-  return { accepted: false, guard, requirements: info.requirements, reason: renderReason(info.reason, values) };
+  return {
+    accepted: false,
+    guard,
+    requirements: info.requirements,
+    reason: renderReason(info.reason, values),
+  };
 }
 
 /** Whether `guard` applies under the profile (a guard with `enabledWhen` may be switched off). */
@@ -50,7 +55,12 @@ export function guardEnabled(ctx: CheckContext, guard: GuardId): boolean {
  * Evaluates one guard: `holds` says whether its condition is met. Reports the outcome to the
  * observer and returns the rejection when the guard refuses.
  */
-export function check(ctx: CheckContext, guard: GuardId, holds: boolean, values: () => ReasonValues): Rejected | undefined {
+export function check(
+  ctx: CheckContext,
+  guard: GuardId,
+  holds: boolean,
+  values: () => ReasonValues,
+): Rejected | undefined {
   ctx.observe?.(guard, holds ? "pass" : "reject");
   return holds ? undefined : rejection(guard, values());
 }

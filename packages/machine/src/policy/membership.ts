@@ -53,7 +53,9 @@ export function predicateHolds(
     case "target-level-below-sender":
       return userLevel(state, target, profile) < userLevel(state, event.sender, profile);
     case "join-rule-in":
-      return (predicate.values as ReadonlyArray<string>).includes(effectiveJoinRule(state, profile) as JoinRuleOrNone);
+      return (predicate.values as ReadonlyArray<string>).includes(
+        effectiveJoinRule(state, profile) as JoinRuleOrNone,
+      );
   }
 }
 
@@ -64,13 +66,16 @@ function conditionHolds(
   target: UserId,
   profile: Profile,
 ): boolean {
-  return condition.some((conjunction) => conjunction.every((p) => predicateHolds(p, state, event, target, profile)));
+  return condition.some((conjunction) =>
+    conjunction.every((p) => predicateHolds(p, state, event, target, profile)),
+  );
 }
 
 /** The level a failing rule asked for, for its reason. */
 function requiredLevel(condition: Condition, state: RoomState, profile: Profile): number | undefined {
   for (const conjunction of condition)
-    for (const p of conjunction) if (p.kind === "sender-level-at-least") return actionLevel(state, p.action, profile);
+    for (const p of conjunction)
+      if (p.kind === "sender-level-at-least") return actionLevel(state, p.action, profile);
   return undefined;
 }
 

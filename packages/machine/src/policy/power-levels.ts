@@ -19,7 +19,10 @@ import { type CheckContext, check } from "./guard.ts";
 const isUserId = Schema.is(UserId);
 
 /** Why the content breaks rules 9.1-9.3, or `undefined` when it is well-formed. */
-export function powerLevelsContentProblem(content: JsonObject, checkNotifications: boolean): string | undefined {
+export function powerLevelsContentProblem(
+  content: JsonObject,
+  checkNotifications: boolean,
+): string | undefined {
   for (const field of PERMISSIONS.scalarFields) {
     const value = content[field];
     if (value !== undefined && integerOrUndefined(value) === undefined)
@@ -29,7 +32,8 @@ export function powerLevelsContentProblem(content: JsonObject, checkNotification
   for (const key of maps) {
     const value = content[key];
     if (value === undefined) continue;
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return `${key} must be an object`;
+    if (typeof value !== "object" || value === null || Array.isArray(value))
+      return `${key} must be an object`;
     for (const [k, level] of Object.entries(value as JsonObject)) {
       if (integerOrUndefined(level) === undefined)
         return `${key}[${JSON.stringify(k)}] must be an integer, got ${JSON.stringify(level)}`;
@@ -44,7 +48,12 @@ function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean 
 }
 
 /** The first change rules 9.5-9.9 forbid, described, or `undefined`. */
-function forbiddenChange(ctx: CheckContext, state: RoomState, event: FullEvent, previous: JsonObject): string | undefined {
+function forbiddenChange(
+  ctx: CheckContext,
+  state: RoomState,
+  event: FullEvent,
+  previous: JsonObject,
+): string | undefined {
   const { profile } = ctx;
   const content = event.content;
   const mine = userLevel(state, event.sender, profile);
@@ -84,12 +93,18 @@ function forbiddenChange(ctx: CheckContext, state: RoomState, event: FullEvent, 
 }
 
 /** Rule 9 for a power_levels event; `undefined` when it passes. */
-export function checkPowerLevels(ctx: CheckContext, state: RoomState, event: FullEvent): Rejected | undefined {
+export function checkPowerLevels(
+  ctx: CheckContext,
+  state: RoomState,
+  event: FullEvent,
+): Rejected | undefined {
   const problem = powerLevelsContentProblem(
     event.content,
     optionIs(ctx.profile, "auth.power-levels-notifications", "checked"),
   );
-  const invalid = check(ctx, "power-levels.valid-content", problem === undefined, () => ({ detail: problem }));
+  const invalid = check(ctx, "power-levels.valid-content", problem === undefined, () => ({
+    detail: problem,
+  }));
   if (invalid !== undefined) return invalid;
   const previous = state.powerLevels;
   if (previous === undefined) return undefined;

@@ -33,7 +33,11 @@ export function storeReplica(server: ServerState, replica: Replica, event: FullE
   if (isMember) {
     const user = event.state_key as UserId;
     const key = inviteKey(replica.roomId, user);
-    if (membershipValue(event.content) !== "invite" && invites.has(key) && userIdParts(user).server === server.name) {
+    if (
+      membershipValue(event.content) !== "invite" &&
+      invites.has(key) &&
+      userIdParts(user).server === server.name
+    ) {
       const next = new Map(invites);
       next.delete(key);
       invites = next;

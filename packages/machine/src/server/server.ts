@@ -9,6 +9,7 @@
 import type { RoomId, ServerName, UserId } from "@mimi-spec/schema";
 import type { FullEvent, LimitedEvent } from "../event.ts";
 import type { ChatType } from "../generated/tables.ts";
+import type { Preview, PreviewInputs, Settings } from "../visibility/preview.ts";
 import type { Replica } from "../state/replica.ts";
 import type { Verdict } from "../verdict.ts";
 import { type Directory, emptyDirectory } from "./directory.ts";
@@ -29,6 +30,18 @@ export interface InviteRecord {
   readonly user: UserId;
   readonly event: FullEvent;
   readonly summary: RoomSummary;
+  /** What the preview was computed from, and what the invitee sees before consenting. */
+  readonly previewInputs?: PreviewInputs;
+  readonly preview?: Preview;
+}
+
+/** A local user's profile and sharing settings. */
+export interface UserProfile {
+  readonly name?: string;
+  readonly avatar?: string;
+  readonly status?: string;
+  readonly chosenIdentifier?: string;
+  readonly settings: Settings;
 }
 
 /** A transaction sent to a hub and not yet answered. */
@@ -54,6 +67,10 @@ export interface PersistedState {
   readonly txnCounter: number;
   /** As a hub: results by `origin txn`. */
   readonly txnResults: ReadonlyMap<string, TxnResult>;
+  /** Its users' profiles and sharing settings. */
+  readonly profiles: ReadonlyMap<UserId, UserProfile>;
+  /** Its own settings as a hub provider (SHARING-8). */
+  readonly settings: Settings;
 }
 
 /** What a restart loses. */
@@ -85,6 +102,8 @@ export function freshServer(name: ServerName): ServerState {
       directory: emptyDirectory(),
       txnCounter: 0,
       txnResults: new Map(),
+      profiles: new Map(),
+      settings: {},
     },
     volatile: emptyVolatile(),
   };

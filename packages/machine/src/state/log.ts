@@ -24,7 +24,7 @@ export interface Log<T> {
 /** A log holding `items`, keyed by `key`. */
 export function logOf<T>(items: ReadonlyArray<T>, key: (item: T) => string): Log<T> {
   const store: LogStore<T> = { items: [...items], index: new Map() };
-  store.items.forEach((item, i) => store.index.set(key(item), i));
+  for (const [i, item] of store.items.entries()) store.index.set(key(item), i);
   return { store, length: store.items.length };
 }
 
@@ -35,7 +35,7 @@ export function logAppend<T>(log: Log<T>, item: T, key: (item: T) => string): Lo
     // Someone already appended to this version: branch by copying our prefix.
     const items = store.items.slice(0, log.length);
     store = { items, index: new Map() };
-    items.forEach((it, i) => store.index.set(key(it), i));
+    for (const [i, it] of items.entries()) store.index.set(key(it), i);
   }
   store.items.push(item);
   store.index.set(key(item), store.items.length - 1);

@@ -23,7 +23,9 @@ export function integerOrUndefined(value: JsonValue | undefined): number | undef
 
 function objectField(content: JsonObject, key: string): JsonObject | undefined {
   const value = content[key];
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as JsonObject)
+    : undefined;
 }
 
 /** The level a scalar field falls back to when the content leaves it out. */
@@ -43,7 +45,8 @@ export function scalarLevel(
   field: keyof typeof PERMISSIONS.defaults,
   profile: Profile,
 ): number {
-  const explicit = source.powerLevels === undefined ? undefined : integerOrUndefined(source.powerLevels[field]);
+  const explicit =
+    source.powerLevels === undefined ? undefined : integerOrUndefined(source.powerLevels[field]);
   return explicit ?? defaultScalarLevel(field, profile);
 }
 
@@ -61,7 +64,12 @@ export function actionLevel(source: PowerLevelSource, action: LevelledAction, pr
 }
 
 /** The level an event type needs: `events[type]`, else `state_default` or `events_default`. */
-export function eventLevel(source: PowerLevelSource, type: string, isState: boolean, profile: Profile): number {
+export function eventLevel(
+  source: PowerLevelSource,
+  type: string,
+  isState: boolean,
+  profile: Profile,
+): number {
   const events = source.powerLevels === undefined ? undefined : objectField(source.powerLevels, "events");
   const explicit = integerOrUndefined(events?.[type]) ?? PERMISSIONS.eventLevels[type];
   if (explicit !== undefined) return explicit;

@@ -43,6 +43,8 @@ export interface RoomState {
   readonly joinRule: string | undefined;
   /** The current history visibility value, if an event set one. */
   readonly historyVisibility: string | undefined;
+  /** The MLS access-control template a member last proposed (m.room.mls_acp), if any. */
+  readonly mlsAcp: string | undefined;
   /** Redacted event → the redaction that redacted it. */
   readonly redacted: PMap<EventId, EventId>;
   /** The latest event. */
@@ -80,13 +82,18 @@ export function initialState(create: FullEvent): RoomState {
     creator: create.sender,
     chatType: chatTypeOf(create),
     fixedMembers: fixedMembersOf(create),
-    stateEvents: pset(emptyPMap<string, FullEvent>(), stateKeyOf(create.type, create.state_key ?? ""), create),
+    stateEvents: pset(
+      emptyPMap<string, FullEvent>(),
+      stateKeyOf(create.type, create.state_key ?? ""),
+      create,
+    ),
     memberships: emptyPMap(),
     joinedPerServer: emptyPMap(),
     everLeft: emptyPMap(),
     powerLevels: undefined,
     joinRule: undefined,
     historyVisibility: undefined,
+    mlsAcp: undefined,
     redacted: emptyPMap(),
     head: create,
     length: 1,
@@ -113,9 +120,15 @@ function withMembership(state: RoomState, user: UserId, next: Membership): RoomS
   let joinedPerServer = state.joinedPerServer;
   if ((previous === "join") !== (next === "join")) {
     const server = userIdParts(user).server;
-    joinedPerServer = pset(joinedPerServer, server, (pget(joinedPerServer, server) ?? 0) + (next === "join" ? 1 : -1));
+    joinedPerServer = pset(
+      joinedPerServer,
+      server,
+      (pget(joinedPerServer, server) ?? 0) + (next === "join" ? 1 : -1),
+    );
   }
-  const left = (next === "leave" || next === "ban") && (previous === "invite" || previous === "join" || previous === "knock");
+  const left =
+    (next === "leave" || next === "ban") &&
+    (previous === "invite" || previous === "join" || previous === "knock");
   return {
     ...state,
     memberships: pset(state.memberships, user, next),
@@ -143,7 +156,11 @@ export function applyEvent(state: RoomState, event: FullEvent): RoomState {
         if (stateKey === "") next = { ...next, joinRule: contentString(event, "join_rule") };
         break;
       case EVENT_TYPES.historyVisibility:
-        if (stateKey === "") next = { ...next, historyVisibility: contentString(event, "history_visibility") };
+        if (stateKey === "")
+          next = { ...next, historyVisibility: contentString(event, "history_visibility") };
+        break;
+      case EVENT_TYPES.mlsAcp:
+        if (stateKey === "") next = { ...next, mlsAcp: contentString(event, "template") };
         break;
     }
   } else if (event.type === EVENT_TYPES.redaction) {

@@ -41,7 +41,12 @@ export function eventSpecOf(action: Exclude<UserAction, { kind: "create-room" }>
     case "set-power-levels":
       return { type: EVENT_TYPES.powerLevels, sender: action.user, stateKey: "", content: action.content };
     case "set-join-rule":
-      return { type: EVENT_TYPES.joinRules, sender: action.user, stateKey: "", content: { join_rule: action.joinRule } };
+      return {
+        type: EVENT_TYPES.joinRules,
+        sender: action.user,
+        stateKey: "",
+        content: { join_rule: action.joinRule },
+      };
     case "set-history-visibility":
       return {
         type: EVENT_TYPES.historyVisibility,
@@ -53,6 +58,14 @@ export function eventSpecOf(action: Exclude<UserAction, { kind: "create-room" }>
       return { type: EVENT_TYPES.name, sender: action.user, stateKey: "", content: { name: action.name } };
     case "redact":
       return { type: EVENT_TYPES.redaction, sender: action.user, content: { redacts: action.eventId } };
+    case "mls-propose":
+      return {
+        type: EVENT_TYPES.mlsProposal,
+        sender: action.user,
+        content: { proposal: action.proposal, ...(action.target === undefined ? {} : { target: action.target }) },
+      };
+    case "propose-mls-acp":
+      return { type: EVENT_TYPES.mlsAcp, sender: action.user, stateKey: "", content: { template: action.template } };
     case "send-event":
       return {
         type: action.type,

@@ -10,10 +10,11 @@ import type { RoomId, UserId } from "@mimi-spec/schema";
 import type { CreateRoom } from "../action.ts";
 import { DEFAULT_ENCRYPTION, EVENT_TYPES, type FullEvent, ROOM_VERSION } from "../event.ts";
 import type { GuardId } from "../generated/guards.ts";
-import { CHAT_TYPE_PROPERTIES, CREATION_RULES } from "../generated/tables.ts";
+import { CHAT_TYPE_PROPERTIES, CREATION_RULES, MLS_ACP_DEFAULTS } from "../generated/tables.ts";
 import { processAtHub } from "../hub/hub.ts";
 import { authorizeCreate } from "../policy/authorize.ts";
 import { ACCEPTED, check } from "../policy/guard.ts";
+import { templateFits, templatesFor } from "../policy/mls.ts";
 import { enabledUnder } from "../profile.ts";
 import { storeReplica } from "../server/apply.ts";
 import { roomsWithMembers } from "../server/directory.ts";
@@ -58,10 +59,18 @@ function creationGuards(draft: Draft, action: CreateRoom): Verdict | undefined {
     if (refused !== undefined) return refused;
   }
   if (type.members.guard !== undefined) {
-    const fits = members.length >= type.members.min && (type.members.max === null || members.length <= type.members.max);
+    const fits =
+      members.length >= type.members.min && (type.members.max === null || members.length <= type.members.max);
     const refused = check(ctx, type.members.guard as GuardId, fits, values);
     if (refused !== undefined) return refused;
   }
+  const acp = action.mlsAcp ?? MLS_ACP_DEFAULTS[action.chatType];
+  const acpCheck = check(ctx, "mls-acp.server-proposal", templateFits(acp, action.chatType), () => ({
+    ...values(),
+    value: acp,
+    expected: templatesFor(action.chatType).join(", "),
+  }));
+  if (acpCheck !== undefined) return acpCheck;
   if (type.uniqueness.scope !== "none") {
     const existing = roomsWithMembers(server.persisted.directory, action.chatType, members);
     const refused = check(ctx, type.uniqueness.guard as GuardId, existing.length === 0, () => ({
@@ -76,9 +85,14 @@ function creationGuards(draft: Draft, action: CreateRoom): Verdict | undefined {
 /** Creates the room; the verdict of the first check or event that refuses, else acceptance. */
 export function createRoom(draft: Draft, action: CreateRoom): Verdict {
   const hubName = serverOf(action.user);
-  const unused = check(draft.ctx, "create.room-id-unused", !draft.server(hubName).persisted.rooms.has(action.room), () => ({
-    room: action.room,
-  }));
+  const unused = check(
+    draft.ctx,
+    "create.room-id-unused",
+    !draft.server(hubName).persisted.rooms.has(action.room),
+    () => ({
+      room: action.room,
+    }),
+  );
   if (unused !== undefined) return unused;
   const type = CHAT_TYPE_PROPERTIES[action.chatType];
   const invitees = action.invite ?? [];
@@ -86,6 +100,7 @@ export function createRoom(draft: Draft, action: CreateRoom): Verdict {
     room_version: action.roomVersion ?? ROOM_VERSION,
     chat_type: action.chatType,
     encryption: { algorithm: DEFAULT_ENCRYPTION },
+    mls_acp: action.mlsAcp ?? MLS_ACP_DEFAULTS[action.chatType],
     ...(type.fixedMembership ? { members: [action.user, ...invitees].sort() } : {}),
   };
   const fields = {
@@ -115,7 +130,14 @@ export function createRoom(draft: Draft, action: CreateRoom): Verdict {
     { type: EVENT_TYPES.member, sender: action.user, stateKey: action.user, content: { membership: "join" } },
     ...(type.joinRule === null
       ? []
-      : [{ type: EVENT_TYPES.joinRules, sender: action.user, stateKey: "", content: { join_rule: type.joinRule } }]),
+      : [
+          {
+            type: EVENT_TYPES.joinRules,
+            sender: action.user,
+            stateKey: "",
+            content: { join_rule: type.joinRule },
+          },
+        ]),
     ...(type.historyVisibility === null
       ? []
       : [
@@ -126,10 +148,30 @@ export function createRoom(draft: Draft, action: CreateRoom): Verdict {
             content: { history_visibility: type.historyVisibility },
           },
         ]),
-    ...invitees.map((u) => ({ type: EVENT_TYPES.member, sender: action.user, stateKey: u, content: { membership: "invite" } })),
+    // A DM's first message travels with its invite (SHARING-4 is about seeing it before consenting).
+    ...(action.firstMessage === undefined
+      ? []
+      : [
+          {
+            type: EVENT_TYPES.encrypted,
+            sender: action.user,
+            content: { algorithm: DEFAULT_ENCRYPTION, ciphertext: action.firstMessage },
+          },
+        ]),
+    ...invitees.map((u) => ({
+      type: EVENT_TYPES.member,
+      sender: action.user,
+      stateKey: u,
+      content: { membership: "invite" },
+    })),
   ];
   for (const spec of batch) {
-    const outcome = processAtHub(draft, replica, limitedEvent(spec, action.room, hubName, draft.tick(), draft.profile), true);
+    const outcome = processAtHub(
+      draft,
+      replica,
+      limitedEvent(spec, action.room, hubName, draft.tick(), draft.profile),
+      true,
+    );
     if (!outcome.verdict.accepted) return outcome.verdict;
     const next = draft.server(hubName).persisted.rooms.get(action.room);
     if (next === undefined) return ACCEPTED;

@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { receiveBackfill, receiveEvent, receiveHistory, receiveInvite, receiveResult } from "../hub/follower.ts";
+import {
+  receiveBackfill,
+  receiveEvent,
+  receiveHistory,
+  receiveInvite,
+  receiveResult,
+} from "../hub/follower.ts";
 import { hubReceive } from "../hub/hub.ts";
 import { describeMessage, type Envelope } from "../network/messages.ts";
 import type { Verdict } from "../verdict.ts";
@@ -31,7 +37,8 @@ export function deliverEnvelope(draft: Draft, envelope: Envelope): Verdict {
     }
   })();
   draft.note(
-    () => `delivered ${describeMessage(envelope)}: ${verdict.accepted ? "accepted" : `rejected by ${verdict.guard}: ${verdict.reason}`}`,
+    () =>
+      `delivered ${describeMessage(envelope)}: ${verdict.accepted ? "accepted" : `rejected by ${verdict.guard}: ${verdict.reason}`}`,
   );
   return verdict;
 }

@@ -100,7 +100,12 @@ export class Draft {
   }
 
   /** An event ID for a fully-formed event, by the world's scheme. */
-  eventId(fields: EventFields & { readonly auth_events: ReadonlyArray<EventId>; readonly prev_events: ReadonlyArray<EventId> }): EventId {
+  eventId(
+    fields: EventFields & {
+      readonly auth_events: ReadonlyArray<EventId>;
+      readonly prev_events: ReadonlyArray<EventId>;
+    },
+  ): EventId {
     const number = this.nextEventNumber++;
     if (this.base.config.eventIds === "counter") return `$${number}`;
     const json: Record<string, unknown> = {
@@ -122,7 +127,10 @@ export class Draft {
   /** Records a finding about a misbehaving hub. */
   finding(finding: Finding): void {
     this.findings.push(finding);
-    this.note(() => `finding: ${finding.server} refused ${finding.eventId} from hub of ${finding.room}: ${finding.guard}`);
+    this.note(
+      () =>
+        `finding: ${finding.server} refused ${finding.eventId} from hub of ${finding.room}: ${finding.guard}`,
+    );
   }
 
   /** The world after the step. */

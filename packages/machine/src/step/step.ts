@@ -95,9 +95,18 @@ function forgeFullyFormed(draft: Draft, action: ForgeFullyFormed): Verdict {
 function hubTamper(draft: Draft, action: HubTamper): Verdict {
   const hub = roomIdParts(action.room).server;
   const replica = draft.server(hub).persisted.rooms.get(action.room);
-  const known = check(draft.ctx, "hub.room-known", replica !== undefined, () => ({ server: hub, room: action.room }));
+  const known = check(draft.ctx, "hub.room-known", replica !== undefined, () => ({
+    server: hub,
+    room: action.room,
+  }));
   if (known !== undefined || replica === undefined) return known ?? ACCEPTED;
-  const limited = limitedEvent(action.event, action.room, serverOf(action.event.sender), draft.tick(), draft.profile);
+  const limited = limitedEvent(
+    action.event,
+    action.room,
+    serverOf(action.event.sender),
+    draft.tick(),
+    draft.profile,
+  );
   const formed = formEvent(draft, replica, { ...limited, signedBy: [...limited.signedBy, hub] }, false);
   const history = replica.history;
   const beforeHead = history.length >= 2 ? history.store.items[history.length - 2] : undefined;
@@ -112,7 +121,9 @@ function hubTamper(draft: Draft, action: HubTamper): Verdict {
           : formed;
   draft.note(() => `${hub} misbehaves (${action.tamper}): fans out ${event.event_id} without appending it`);
   const ids: number[] = [];
-  for (const [server, count] of pentries(replica.state.joinedPerServer).sort(([a], [b]) => a.localeCompare(b)))
+  for (const [server, count] of pentries(replica.state.joinedPerServer).sort(([a], [b]) =>
+    a.localeCompare(b),
+  ))
     if (count > 0 && server !== hub)
       ids.push(draft.send({ kind: "event", from: hub, to: server, room: action.room, event }));
   if (draft.base.config.delivery !== "instant") return ACCEPTED;
@@ -150,11 +161,36 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
     case "set-history-visibility":
     case "set-name":
     case "redact":
-    case "send-event": {
+    case "send-event":
+    case "mls-propose":
+    case "propose-mls-acp": {
       const verdict = userAction(draft, action);
       if (!verdict.accepted) return refusedUnchanged(verdict);
       if (instant) drain(draft);
       return done(verdict);
+    }
+    case "set-profile": {
+      const server = draft.server(serverOf(action.user));
+      const { kind: _kind, user: _user, ...fields } = action;
+      const old = server.persisted.profiles.get(action.user);
+      const profiles = new Map(server.persisted.profiles);
+      profiles.set(action.user, { ...old, ...fields, settings: old?.settings ?? {} });
+      draft.setServer({ ...server, persisted: { ...server.persisted, profiles } });
+      return done(ACCEPTED);
+    }
+    case "set-setting": {
+      const server = draft.server(serverOf(action.user));
+      const old = server.persisted.profiles.get(action.user);
+      const profiles = new Map(server.persisted.profiles);
+      profiles.set(action.user, { ...old, settings: { ...old?.settings, [action.setting]: action.value } });
+      draft.setServer({ ...server, persisted: { ...server.persisted, profiles } });
+      return done(ACCEPTED);
+    }
+    case "set-server-setting": {
+      const server = draft.server(action.server);
+      const settings = { ...server.persisted.settings, [action.setting]: action.value };
+      draft.setServer({ ...server, persisted: { ...server.persisted, settings } });
+      return done(ACCEPTED);
     }
     case "deliver": {
       const envelope = draft.take(action.message);

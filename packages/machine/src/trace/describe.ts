@@ -34,6 +34,16 @@ export function describeAction(action: Action): string {
       return `redact ${action.eventId} in ${action.room} by ${action.user}`;
     case "send-event":
       return `send-event ${action.type}${action.stateKey === undefined ? "" : ` [${JSON.stringify(action.stateKey)}]`} to ${action.room} by ${action.user}`;
+    case "mls-propose":
+      return `mls-propose ${action.proposal}${action.target === undefined ? "" : ` for ${action.target}`} in ${action.room} by ${action.user}`;
+    case "propose-mls-acp":
+      return `propose-mls-acp ${action.template} for ${action.room} by ${action.user}`;
+    case "set-profile":
+      return `set-profile of ${action.user}`;
+    case "set-setting":
+      return `set-setting ${action.setting} = ${action.value} for ${action.user}`;
+    case "set-server-setting":
+      return `set-server-setting ${action.setting} = ${action.value} at ${action.server}`;
     case "deliver":
     case "drop":
     case "duplicate":

@@ -78,7 +78,10 @@ export function runTrace(
   const steps: TraceStepResult[] = [];
   const violated: Record<string, { step: number; message: string }> = {};
   trace.steps.forEach((s, i) => {
-    const result = step(world, s.action, { explain: true, ...(options.observe === undefined ? {} : { observe: options.observe }) });
+    const result = step(world, s.action, {
+      explain: true,
+      ...(options.observe === undefined ? {} : { observe: options.observe }),
+    });
     world = result.world;
     const fresh: Array<{ invariant: string; message: string }> = [];
     for (const v of violations(world)) {

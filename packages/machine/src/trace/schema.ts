@@ -13,15 +13,27 @@
  *
  * @module
  */
-import { formatJsonPath, type JsonPathSegment, parseJson, RoomId, ServerName, UserId } from "@mimi-spec/schema";
+import {
+  formatJsonPath,
+  type JsonPathSegment,
+  parseJson,
+  RoomId,
+  ServerName,
+  UserId,
+} from "@mimi-spec/schema";
 import { Result, Schema, SchemaIssue } from "effect";
 import type { Action } from "../action.ts";
 import { GUARD_IDS } from "../generated/guards.ts";
-import { CHAT_TYPE_IDS } from "../generated/tables.ts";
+import { CHAT_TYPE_IDS, type SettingName, VISIBILITY_SETTINGS } from "../generated/tables.ts";
 import { invariants } from "../invariants/index.ts";
 import type { Delivery, EventIdScheme } from "../world.ts";
 
 const Json = Schema.Record(Schema.String, Schema.Unknown);
+
+/** The sharing settings of one scope (user or hub), for the settings actions. */
+function settingsOf(scope: "user" | "hub"): SettingName[] {
+  return (Object.keys(VISIBILITY_SETTINGS) as SettingName[]).filter((name) => VISIBILITY_SETTINGS[name].scope === scope);
+}
 const Forged = Schema.Struct({
   type: Schema.String,
   sender: UserId,
@@ -39,6 +51,8 @@ export const ACTION_SCHEMAS = {
     chatType: Schema.Literals(CHAT_TYPE_IDS),
     invite: Schema.optionalKey(Schema.Array(UserId)),
     roomVersion: Schema.optionalKey(Schema.String),
+    mlsAcp: Schema.optionalKey(Schema.String),
+    firstMessage: Schema.optionalKey(Schema.String),
   }),
   invite: Schema.Struct({ kind: Schema.Literal("invite"), ...inRoom, target: UserId }),
   join: Schema.Struct({ kind: Schema.Literal("join"), ...inRoom }),
@@ -49,7 +63,11 @@ export const ACTION_SCHEMAS = {
   unban: Schema.Struct({ kind: Schema.Literal("unban"), ...inRoom, target: UserId }),
   "send-message": Schema.Struct({ kind: Schema.Literal("send-message"), ...inRoom, body: Schema.String }),
   "set-power-levels": Schema.Struct({ kind: Schema.Literal("set-power-levels"), ...inRoom, content: Json }),
-  "set-join-rule": Schema.Struct({ kind: Schema.Literal("set-join-rule"), ...inRoom, joinRule: Schema.String }),
+  "set-join-rule": Schema.Struct({
+    kind: Schema.Literal("set-join-rule"),
+    ...inRoom,
+    joinRule: Schema.String,
+  }),
   "set-history-visibility": Schema.Struct({
     kind: Schema.Literal("set-history-visibility"),
     ...inRoom,
@@ -63,6 +81,33 @@ export const ACTION_SCHEMAS = {
     type: Schema.String,
     stateKey: Schema.optionalKey(Schema.String),
     content: Json,
+  }),
+  "mls-propose": Schema.Struct({
+    kind: Schema.Literal("mls-propose"),
+    ...inRoom,
+    proposal: Schema.String,
+    target: Schema.optionalKey(UserId),
+  }),
+  "propose-mls-acp": Schema.Struct({ kind: Schema.Literal("propose-mls-acp"), ...inRoom, template: Schema.String }),
+  "set-profile": Schema.Struct({
+    kind: Schema.Literal("set-profile"),
+    user: UserId,
+    name: Schema.optionalKey(Schema.String),
+    avatar: Schema.optionalKey(Schema.String),
+    status: Schema.optionalKey(Schema.String),
+    chosenIdentifier: Schema.optionalKey(Schema.String),
+  }),
+  "set-setting": Schema.Struct({
+    kind: Schema.Literal("set-setting"),
+    user: UserId,
+    setting: Schema.Literals(settingsOf("user")),
+    value: Schema.Boolean,
+  }),
+  "set-server-setting": Schema.Struct({
+    kind: Schema.Literal("set-server-setting"),
+    server: ServerName,
+    setting: Schema.Literals(settingsOf("hub")),
+    value: Schema.Boolean,
   }),
   deliver: Schema.Struct({ kind: Schema.Literal("deliver"), message: MessageId }),
   drop: Schema.Struct({ kind: Schema.Literal("drop"), message: MessageId }),
@@ -172,7 +217,9 @@ const invariantIds: ReadonlySet<string> = new Set(invariants.map((i) => i.id));
 /** Decodes a parsed trace, or returns every problem with its JSON path. */
 export function decodeTrace(
   value: unknown,
-): { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly problems: ReadonlyArray<TraceProblem> } {
+):
+  | { readonly ok: true; readonly trace: Trace }
+  | { readonly ok: false; readonly problems: ReadonlyArray<TraceProblem> } {
   const problems: TraceProblem[] = [];
   const shape = decodeAt(TraceShape, value, [], problems);
   if (shape === undefined) return { ok: false, problems };
@@ -187,7 +234,9 @@ export function decodeTrace(
       });
       return;
     }
-    const action = decodeAt(ACTION_SCHEMAS[kind as Action["kind"]], s.action, at, problems) as Action | undefined;
+    const action = decodeAt(ACTION_SCHEMAS[kind as Action["kind"]], s.action, at, problems) as
+      | Action
+      | undefined;
     const expect = s.expect;
     if (expect !== undefined && expect !== "accepted" && !guardIds.has(expect.rejected))
       problems.push({
@@ -213,11 +262,17 @@ export function decodeTrace(
 /** Parses trace text (with the safe JSON reader) and decodes it. */
 export function parseTrace(
   text: string,
-): { readonly ok: true; readonly trace: Trace } | { readonly ok: false; readonly problems: ReadonlyArray<TraceProblem> } {
+):
+  | { readonly ok: true; readonly trace: Trace }
+  | { readonly ok: false; readonly problems: ReadonlyArray<TraceProblem> } {
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    const at = parsed.error.line === undefined ? "" : ` at line ${parsed.error.line}, column ${parsed.error.column}`;
-    return { ok: false, problems: [{ path: parsed.error.path, message: `not valid JSON${at}: ${parsed.error.message}` }] };
+    const at =
+      parsed.error.line === undefined ? "" : ` at line ${parsed.error.line}, column ${parsed.error.column}`;
+    return {
+      ok: false,
+      problems: [{ path: parsed.error.path, message: `not valid JSON${at}: ${parsed.error.message}` }],
+    };
   }
   return decodeTrace(parsed.value);
 }

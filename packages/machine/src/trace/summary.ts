@@ -7,6 +7,7 @@
  */
 import { describeMessage } from "../network/messages.ts";
 import { pentries } from "../state/persistent-map.ts";
+import type { Preview } from "../visibility/preview.ts";
 import type { Finding, World } from "../world.ts";
 
 /** One room in a summary. */
@@ -30,6 +31,8 @@ export interface WorldSummary {
   readonly inFlight: ReadonlyArray<string>;
   readonly pending: Readonly<Record<string, ReadonlyArray<string>>>;
   readonly invites: Readonly<Record<string, ReadonlyArray<string>>>;
+  /** What each pending invitee sees before consenting, by `room user`. */
+  readonly previews: Readonly<Record<string, Preview>>;
   readonly findings: ReadonlyArray<Finding>;
 }
 
@@ -56,9 +59,11 @@ export function summarizeWorld(world: World): WorldSummary {
   }
   const pending: Record<string, string[]> = {};
   const invites: Record<string, string[]> = {};
+  const previews: Record<string, Preview> = {};
   for (const [name, server] of [...world.servers].sort(([a], [b]) => a.localeCompare(b))) {
     if (server.volatile.pending.size > 0) pending[name] = [...server.volatile.pending.keys()];
     if (server.persisted.invites.size > 0) invites[name] = [...server.persisted.invites.keys()].sort();
+    for (const [key, record] of server.persisted.invites) if (record.preview !== undefined) previews[key] = record.preview;
   }
   return {
     profile: world.config.profile.name,
@@ -67,6 +72,7 @@ export function summarizeWorld(world: World): WorldSummary {
     inFlight: world.inFlight.map(describeMessage),
     pending,
     invites,
+    previews,
     findings: world.findings,
   };
 }

@@ -92,19 +92,19 @@ interface Form<F extends Schema.Struct.Fields> {
 
 // The views' decoded values always have the form's fields (the struct checked them first), so
 // handing them to the form's rules as that shape is sound.
+const PDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...PDU_ONLY_FIELDS };
 const PDU_FORM: Form<typeof PDU_BASE_FIELDS> = {
-  fields: { ...ENVELOPE_BASE_FIELDS, ...PDU_ONLY_FIELDS },
+  fields: PDU_BASE_FIELDS,
   issues: (event) => pduIssues(event as PduShape),
   prefix: "",
 };
-const PDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...PDU_ONLY_FIELDS };
 
+const LPDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...LPDU_ONLY_FIELDS };
 const LPDU_FORM: Form<typeof LPDU_BASE_FIELDS> = {
-  fields: { ...ENVELOPE_BASE_FIELDS, ...LPDU_ONLY_FIELDS },
+  fields: LPDU_BASE_FIELDS,
   issues: (event) => lpduIssues(event as EnvelopeShape),
   prefix: "Limited",
 };
-const LPDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...LPDU_ONLY_FIELDS };
 
 /** What a view says about itself. */
 interface ViewAnnotations {

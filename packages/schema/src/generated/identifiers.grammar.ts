@@ -1347,16 +1347,16 @@ export function isDnsChar(input: string): boolean {
   return testDfa(DNS_CHAR_DFA_LOADED, input);
 }
 
-/** Every rule of the grammar by its ABNF name. */
-export const rules: Readonly<Record<string, { readonly match: (input: string) => MatchResult; readonly test: (input: string) => boolean; readonly dfa: DfaSource }>> = {
-  "room_id": { match: roomId, test: isRoomId, dfa: ROOM_ID_DFA },
-  "room_id_localpart": { match: roomIdLocalpart, test: isRoomIdLocalpart, dfa: ROOM_ID_LOCALPART_DFA },
-  "opaque": { match: opaque, test: isOpaque, dfa: OPAQUE_DFA },
-  "user_id": { match: userId, test: isUserId, dfa: USER_ID_DFA },
-  "user_id_localpart": { match: userIdLocalpart, test: isUserIdLocalpart, dfa: USER_ID_LOCALPART_DFA },
-  "user_id_char": { match: userIdChar, test: isUserIdChar, dfa: USER_ID_CHAR_DFA },
-  "server_name": { match: serverName, test: isServerName, dfa: SERVER_NAME_DFA },
-  "port": { match: port, test: isPort, dfa: PORT_DFA },
-  "hostname": { match: hostname, test: isHostname, dfa: HOSTNAME_DFA },
-  "dns-char": { match: dnsChar, test: isDnsChar, dfa: DNS_CHAR_DFA },
+/** Every rule of the grammar by its ABNF name, with the engine that decides it. */
+export const rules: Readonly<Record<string, { readonly engine: "dfa"; readonly match: (input: string) => MatchResult; readonly test: (input: string) => boolean; readonly dfa: DfaSource }>> = {
+  "room_id": { engine: "dfa", match: roomId, test: isRoomId, dfa: ROOM_ID_DFA },
+  "room_id_localpart": { engine: "dfa", match: roomIdLocalpart, test: isRoomIdLocalpart, dfa: ROOM_ID_LOCALPART_DFA },
+  "opaque": { engine: "dfa", match: opaque, test: isOpaque, dfa: OPAQUE_DFA },
+  "user_id": { engine: "dfa", match: userId, test: isUserId, dfa: USER_ID_DFA },
+  "user_id_localpart": { engine: "dfa", match: userIdLocalpart, test: isUserIdLocalpart, dfa: USER_ID_LOCALPART_DFA },
+  "user_id_char": { engine: "dfa", match: userIdChar, test: isUserIdChar, dfa: USER_ID_CHAR_DFA },
+  "server_name": { engine: "dfa", match: serverName, test: isServerName, dfa: SERVER_NAME_DFA },
+  "port": { engine: "dfa", match: port, test: isPort, dfa: PORT_DFA },
+  "hostname": { engine: "dfa", match: hostname, test: isHostname, dfa: HOSTNAME_DFA },
+  "dns-char": { engine: "dfa", match: dnsChar, test: isDnsChar, dfa: DNS_CHAR_DFA },
 };

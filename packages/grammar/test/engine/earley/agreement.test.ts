@@ -77,9 +77,12 @@ describe("the Earley engine agrees with the definition of ABNF", () => {
         for (const input of strings) {
           const expected = fixpointMatch(grammar, "r", input);
           const reference = referenceVerdict(grammar, input);
-          if (reference !== undefined) expect(reference, `oracles disagree: ${text} on ${input}`).toBe(expected);
+          if (reference !== undefined)
+            expect(reference, `oracles disagree: ${text} on ${input}`).toBe(expected);
           for (const engine of engines) {
-            expect(engine.test(input), `${engine.leaves}: ${text} on ${JSON.stringify(input)}`).toBe(expected);
+            expect(engine.test(input), `${engine.leaves}: ${text} on ${JSON.stringify(input)}`).toBe(
+              expected,
+            );
             expect(engine.match(input).ok).toBe(expected);
           }
         }
@@ -102,7 +105,9 @@ describe("the Earley engine agrees with the definition of ABNF", () => {
           for (const input of strings) {
             const expected = fixpointMatch(grammar, "r", input);
             for (const engine of engines)
-              expect(engine.test(input), `${engine.leaves}: ${text} on ${JSON.stringify(input)}`).toBe(expected);
+              expect(engine.test(input), `${engine.leaves}: ${text} on ${JSON.stringify(input)}`).toBe(
+                expected,
+              );
           }
         },
       ),
@@ -118,7 +123,8 @@ describe("the Earley engine agrees with the definition of ABNF", () => {
         const compiled = new RuleCompiler(grammar).compile("r");
         if (compiled.engine === "none") throw new Error(compiled.reason);
         const m = ruleMatcher(compiled);
-        for (const input of strings) expect(m.test(input), `${text} on ${input}`).toBe(fixpointMatch(grammar, "r", input));
+        for (const input of strings)
+          expect(m.test(input), `${text} on ${input}`).toBe(fixpointMatch(grammar, "r", input));
       }),
       { numRuns: 200 },
     );
@@ -136,7 +142,11 @@ describe("the Earley engine agrees with the definition of ABNF", () => {
     ['r = 2*3( "a" r / "b" )\n', ["bb", "bbb", "abbb", "ababbbb"], ["b", "bbbb", "ab"]],
     ['r = "a" [ r ] "a" / "b"\n', ["b", "aa", "aba", "aaaa", "aabaa"], ["a", "aaa", "ab"]],
     // The second `s` starts inside the spaces the first one's leaf already ran over.
-    ['r = "x" s "1" / "x " s "2"\ns = *" " "a" / "(" r ")"\n', ["x  a2", "x a1", "x a2", "x(x a2)1"], ["xa2", "x(x a2)2 "]],
+    [
+      'r = "x" s "1" / "x " s "2"\ns = *" " "a" / "(" r ")"\n',
+      ["x  a2", "x a1", "x a2", "x(x a2)1"],
+      ["xa2", "x(x a2)2 "],
+    ],
   ])("%s", (text, valid, invalid) => {
     const grammar = grammarOf(text);
     const engines = earleyMatchers(grammar);

@@ -33,7 +33,8 @@ export function fixpointMatch(grammar: Grammar, rule: string, input: string): bo
         return new Set([i + want.length]);
       }
       case "sequence": {
-        for (let k = 0; k < node.codePoints.length; k++) if (cps[i + k] !== node.codePoints[k]) return new Set();
+        for (let k = 0; k < node.codePoints.length; k++)
+          if (cps[i + k] !== node.codePoints[k]) return new Set();
         return new Set([i + node.codePoints.length]);
       }
       case "range": {

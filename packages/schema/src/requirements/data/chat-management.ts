@@ -4,7 +4,7 @@
  * LM I.1 text (power levels) unless the rationale says otherwise.
  * @module
  */
-import { notChecked, plannedGuard } from "../check.ts";
+import { byGuard, notChecked, plannedGuard } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 
 /** Why the membership guards are only planned. */
@@ -35,7 +35,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Who may send invites, and which kinds of invites?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.invite", NO_AUTH),
+    check: byGuard("membership.invite.level"),
     related: ["CHAT-6", "CHAT-7", "CHAT-8"],
     note: "Which kinds of invites is settled by the chat kind: DMs and group DMs take none (CHAT-6, CHAT-7).",
     profileOption: {
@@ -53,7 +53,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Who may kick a member?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.kick", NO_AUTH),
+    check: byGuard("membership.kick.level"),
     related: ["OQ-AUTH-3"],
     profileOption: {
       name: "mgmt.kick-level",
@@ -70,7 +70,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Who may ban a user, if anyone?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.ban", NO_AUTH),
+    check: byGuard("membership.ban.level"),
     related: ["OQ-AUTH-4"],
     profileOption: {
       name: "mgmt.ban-level",
@@ -87,7 +87,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Can anyone delete other people's posts for the whole chat?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("redaction.others", NO_AUTH),
+    check: byGuard("redaction.others"),
     profileOption: {
       name: "mgmt.redact-others",
       choices: [
@@ -121,7 +121,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Which privilege levels exist (admin, moderator) and what do they mean?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("auth.sender-level", NO_AUTH),
+    check: byGuard("auth.sender-level"),
     profileOption: {
       name: "mgmt.privilege-model",
       choices: [
@@ -153,7 +153,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Is the creator always an admin, and can others be made admins?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("auth.sender-level", NO_AUTH),
+    check: byGuard("auth.sender-level"),
     profileOption: {
       name: "mgmt.creator-privilege",
       choices: [
@@ -181,7 +181,7 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "How do invites, kicks, bans and privileges work in DMs and group DMs?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.fixed-membership", NO_AUTH),
+    check: byGuard("fixed-membership.no-removal"),
     related: ["CHAT-6", "CHAT-7", "CHAT-9", "CHAT-10"],
     profileOption: {
       name: "mgmt.fixed-membership-rooms",

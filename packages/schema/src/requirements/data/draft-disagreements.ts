@@ -5,15 +5,13 @@
  * says so and the rationale says why. Sections are LM anchors with rule numbers.
  * @module
  */
-import { notChecked, plannedGuard, plannedInvariant, plannedSchema } from "../check.ts";
+import { byGuard, byInvariant, notChecked, plannedGuard, plannedSchema } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 
 /** Why the auth-rule guards are only planned. */
 const NO_AUTH = "the machine's auth rules (LM I.1 §int-auth-rules) are not built yet";
 /** Why event-format choices are only planned. */
 const NO_EVENT_SCHEMA = "no event schemas or hashing code read this option yet";
-/** Why hub choices are only planned. */
-const NO_HUB = "the machine's hub (linearization, fan-out) is not built yet";
 
 /** LM I.1 versus MX-v11 and the policy drafts: the membership auth rules. */
 const authRules: ReadonlyArray<RequirementEntry> = [
@@ -24,7 +22,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "May a user who is currently invited knock?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.knock", NO_AUTH),
+    check: byGuard("membership.knock.not-invited"),
     profileOption: {
       name: "auth.knock-from-invite",
       choices: [
@@ -53,7 +51,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "May a user lower the power level of another user who has the same level?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("power-levels.change", NO_AUTH),
+    check: byGuard("power-levels.change"),
     profileOption: {
       name: "auth.demote-equal-power-level",
       choices: [
@@ -81,7 +79,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Which memberships can a kick (a leave sent for someone else) target?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.kick", NO_AUTH),
+    check: byGuard("membership.kick.target-joined"),
     related: ["OQ-MGMT-2"],
     profileOption: {
       name: "auth.kick-target",
@@ -107,7 +105,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "May a user be banned before they ever join (a pre-emptive ban)?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.ban", NO_AUTH),
+    check: byGuard("membership.ban.target-known"),
     related: ["OQ-MGMT-3"],
     profileOption: {
       name: "auth.preemptive-ban",
@@ -136,7 +134,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Which join rule applies while a room has no join_rules event?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.join", NO_AUTH),
+    check: byGuard("membership.join.rule"),
     profileOption: {
       name: "room.default-join-rule",
       choices: [
@@ -160,7 +158,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Which room_version values does a create event accept?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("create.room-version", NO_AUTH),
+    check: byGuard("create.room-version"),
     note: "LM's own version string I.1 violates its room_version grammar (upper-case I).",
     profileOption: {
       name: "auth.create-room-version",
@@ -299,7 +297,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Do power_levels changes to the notifications levels need authorization?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("power-levels.change", NO_AUTH),
+    check: byGuard("power-levels.change"),
     profileOption: {
       name: "auth.power-levels-notifications",
       choices: [
@@ -322,7 +320,7 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Does the auth-event selection include join_rules for a knock?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("auth.select-auth-events", NO_AUTH),
+    check: byGuard("auth.select-auth-events"),
     related: ["SIG-AUTH-3"],
     profileOption: {
       name: "auth.select-join-rules-for-knock",
@@ -487,7 +485,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "Must the hub sign the events it forms?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("receive.signatures", NO_EVENT_SCHEMA),
+    check: byGuard("receive.signatures"),
     related: ["SIG-TODO-2"],
     profileOption: {
       name: "crypto.hub-signature",
@@ -542,7 +540,7 @@ const hubHistoryIds: ReadonlyArray<RequirementEntry> = [
     statement: "May servers exchange events directly (DAG style) and bypass the hub?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedInvariant("hub.processes-and-fans-out", NO_HUB),
+    check: byInvariant("hub.processes-and-fans-out"),
     related: ["HUB-2"],
     profileOption: {
       name: "hub.dag-bypass",
@@ -570,7 +568,7 @@ const hubHistoryIds: ReadonlyArray<RequirementEntry> = [
     statement: "What happens when the hub's server no longer has any user in the room?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("hub.hub-server-left", NO_HUB),
+    check: byGuard("hub.hub-server-left"),
     related: ["SIG-ID-5", "HUB-1", "HUB-3"],
     profileOption: {
       name: "hub.when-hub-server-leaves",
@@ -622,7 +620,7 @@ const hubHistoryIds: ReadonlyArray<RequirementEntry> = [
     statement: "Which server must keep which part of the history?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedInvariant("history.someone-keeps-all", NO_HUB),
+    check: byInvariant("history.someone-keeps-all"),
     related: ["SIG-HIST-3"],
     profileOption: {
       name: "history.retention",

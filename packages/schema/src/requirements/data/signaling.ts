@@ -13,7 +13,6 @@ import {
   bySchema,
   notChecked,
   plannedGuard,
-  plannedInvariant,
   plannedSchema,
 } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
@@ -56,7 +55,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
       "Events form one linear history: each event after the first references the event just before it.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("history.linear", NO_MACHINE),
+    check: byInvariant("history.linear"),
   },
   {
     id: "SIG-ROOM-3",
@@ -65,7 +64,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "The hub server enforces the linear order of the history.",
     level: "MUST",
     kind: "delivery-rule",
-    check: plannedGuard("hub.append-at-head", NO_MACHINE),
+    check: byGuard("hub.append-at-head"),
     note: "RP-00 makes it concrete: the hub locks so that every event has exactly one child.",
   },
   {
@@ -96,7 +95,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "A hub sends only fully-formed events over its transport.",
     level: "MUST",
     kind: "delivery-rule",
-    check: plannedInvariant("hub.emits-fully-formed", NO_MACHINE),
+    check: byInvariant("hub.emits-fully-formed"),
   },
   {
     id: "SIG-HUB-2",
@@ -105,7 +104,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "A hub receives limited events from follower servers and turns them into fully-formed ones.",
     level: "INFORMATIVE",
     kind: "delivery-rule",
-    check: plannedGuard("hub.accept-limited-event", NO_MACHINE),
+    check: byGuard("hub.accept-limited-event"),
     related: ["SIG-TODO-4"],
   },
   {
@@ -115,7 +114,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "An unqualified 'event' is fully-formed, which means the hub accepted it into the room.",
     level: "INFORMATIVE",
     kind: "definition",
-    check: plannedInvariant("history.only-accepted", NO_MACHINE),
+    check: byInvariant("history.only-accepted"),
     note: "As an invariant: every event in a room's history was accepted by its hub; rejected events never enter it.",
   },
   {
@@ -125,7 +124,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "Each room follows exactly one policy, chosen when the room is created.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("room.policy-fixed", NO_MACHINE),
+    check: byInvariant("room.policy-fixed"),
   },
   {
     id: "SIG-POLICY-2",
@@ -175,7 +174,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "A message event is never an auth event.",
     level: "MUST NOT",
     kind: "state-invariant",
-    check: plannedInvariant("auth-events.state-only", NO_MACHINE),
+    check: byInvariant("auth-events.state-only"),
   },
   {
     id: "SIG-AUTH-3",
@@ -184,7 +183,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "Every event, state or message, references the auth events that permit it.",
     level: "MUST",
     kind: "transition-rule",
-    check: plannedGuard("auth.select-auth-events", NO_MACHINE),
+    check: byGuard("auth.select-auth-events"),
     note: "LM §int-auth-selection says which ones; see OQ-AUTH-13 for its knock defect.",
     related: ["OQ-AUTH-13"],
   },
@@ -195,7 +194,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "An event's auth chain is its auth events, their auth events, and so on recursively.",
     level: "INFORMATIVE",
     kind: "definition",
-    check: plannedInvariant("auth-chain.within-history", NO_MACHINE),
+    check: byInvariant("auth-chain.within-history"),
     note: "As an invariant: every event of an auth chain is in the room's history.",
   },
   {
@@ -215,7 +214,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "The create event has no preceding event.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("create.no-prev", NO_MACHINE),
+    check: byGuard("create.no-prev"),
   },
   {
     id: "SIG-CREATE-3",
@@ -224,7 +223,7 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "The create event is an auth event of every later event.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("auth-events.include-create", NO_MACHINE),
+    check: byInvariant("auth-events.include-create"),
   },
   {
     id: "SIG-CREATE-4",
@@ -432,7 +431,7 @@ const historyModel: ReadonlyArray<RequirementEntry> = [
     statement: "Some server must keep every event, or the room breaks.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("history.someone-keeps-all", NO_MACHINE),
+    check: byInvariant("history.someone-keeps-all"),
     related: ["OQ-HIST-2"],
   },
 ];

@@ -7,6 +7,7 @@
  */
 import {
   byGrammarRule,
+  byGuard,
   byInvariant,
   bySchema,
   notChecked,
@@ -17,16 +18,9 @@ import {
 import type { RequirementEntry } from "../entry.ts";
 import { GRAMMAR_FILES } from "../grammar-files.ts";
 
-/** Why machine guards are only planned: the reference state machine is a later issue. */
-const NO_MACHINE = "the reference state machine (rooms, membership, guards) is not built yet";
 /** Why chat-type rules are only planned: they need the machine plus a notion of chat kind. */
 const NO_CHAT_KINDS =
   "the machine does not exist yet and no event or schema names the chat kind of a room (only RPOL-03 has fixed-membership rooms)";
-/** Why SHARING rules are only planned: nothing computes what an invitee sees before consenting. */
-const NO_PREVIEW =
-  "no consent or preview projection exists yet: the machine must compute what an invitee sees before consenting (LM stripped state is the nearest mechanism)";
-/** Why MLS rules are only planned: the model treats MLS messages as opaque payloads. */
-const NO_MLS = "the model has no MLS layer yet; MLS proposals and commits are opaque payloads";
 
 /** [TRANSPORT 3.1] user identifiers. */
 const identifiers: ReadonlyArray<RequirementEntry> = [
@@ -105,7 +99,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "At any time at most one DM exists between the same two users.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("dm.unique-per-pair", NO_CHAT_KINDS),
+    check: byInvariant("dm.unique-per-pair"),
     note: "No draft has an event-level mechanism for this; only RPOL-03 says one fixed-membership room per participant set (drafts-background §2.11 item 11). Enforcing it across providers is hard (the source says so).",
   },
   {
@@ -125,7 +119,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "At any time at most one group DM exists per exact set of users, except as CHAT-13 allows.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("group-dm.unique-per-member-set", NO_CHAT_KINDS),
+    check: byInvariant("group-dm.unique-per-member-set"),
     related: ["CHAT-13"],
     note: "The source says 'except in the case of CHAT-9', an evident numbering slip: the exception it describes is CHAT-13.",
   },
@@ -145,7 +139,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "Nobody can be added to a DM.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("dm.no-add", NO_CHAT_KINDS),
+    check: byGuard("dm.no-add"),
   },
   {
     id: "CHAT-7",
@@ -154,7 +148,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "Nobody can be added to a group DM.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("group-dm.no-add", NO_CHAT_KINDS),
+    check: byGuard("group-dm.no-add"),
   },
   {
     id: "CHAT-8",
@@ -163,7 +157,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "New users can be added to a group chat.",
     level: "MUST",
     kind: "transition-rule",
-    check: plannedGuard("group-chat.add", NO_CHAT_KINDS),
+    check: byInvariant("group-chat.add"),
     related: ["OQ-MGMT-1"],
   },
   {
@@ -173,7 +167,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "Neither user can leave a DM.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("dm.no-leave", NO_CHAT_KINDS),
+    check: byGuard("dm.no-leave"),
   },
   {
     id: "CHAT-10",
@@ -182,7 +176,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "A member can leave a group DM.",
     level: "MUST",
     kind: "transition-rule",
-    check: plannedGuard("group-dm.leave", NO_CHAT_KINDS),
+    check: byInvariant("group-dm.leave"),
     note: "RPOL-03 fixed-membership rooms forbid leaving, which contradicts this; see OQ-MGMT-7.",
     related: ["OQ-MGMT-7"],
   },
@@ -193,7 +187,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "A member can leave a group chat.",
     level: "MUST",
     kind: "transition-rule",
-    check: plannedGuard("group-chat.leave", NO_CHAT_KINDS),
+    check: byInvariant("group-chat.leave"),
   },
   {
     id: "CHAT-12",
@@ -212,7 +206,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
       "A group DM that loses a member stays a group DM of the rest, even if another group DM has that membership; the leaver's client keeps history up to the leave.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("group-dm.survives-leave", NO_CHAT_KINDS),
+    check: byInvariant("group-dm.survives-leave"),
     related: ["CHAT-4"],
     note: "The history half is client-side and absent from every draft (drafts-background §2.10).",
   },
@@ -224,7 +218,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
       "A group DM reduced to two users never turns into a DM and stays apart from any DM between those two.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("group-dm.never-becomes-dm", NO_CHAT_KINDS),
+    check: byInvariant("group-dm.never-becomes-dm"),
   },
   {
     id: "CHAT-15",
@@ -233,7 +227,7 @@ const chatTypes: ReadonlyArray<RequirementEntry> = [
     statement: "A user who left a group DM cannot join it again.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("group-dm.no-rejoin", NO_CHAT_KINDS),
+    check: byGuard("group-dm.no-rejoin"),
   },
 ];
 
@@ -246,7 +240,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "When Alice first sends Bob a DM, Bob can see Alice's name.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.dm.sender-name", NO_PREVIEW),
+    check: byInvariant("preview.dm.sender-name"),
     related: ["OQ-SHARING-1"],
   },
   {
@@ -256,7 +250,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "When Alice first sends Bob a DM, Bob can see Alice's user identifier.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.dm.sender-id", NO_PREVIEW),
+    check: byInvariant("preview.dm.sender-id"),
   },
   {
     id: "SHARING-3",
@@ -265,7 +259,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "Alice's own setting decides whether Bob sees her avatar before he consents.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.dm.sender-avatar", NO_PREVIEW),
+    check: byInvariant("preview.dm.sender-avatar"),
   },
   {
     id: "SHARING-4",
@@ -274,7 +268,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "Bob's own setting decides whether he sees Alice's first message before he consents.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.dm.first-message", NO_PREVIEW),
+    check: byInvariant("preview.dm.first-message"),
   },
   {
     id: "SHARING-5",
@@ -283,7 +277,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "Bob sees Alice's status message only if both Alice's and Bob's settings allow it.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.dm.status-message", NO_PREVIEW),
+    check: byInvariant("preview.dm.status-message"),
   },
   {
     id: "SHARING-6",
@@ -292,7 +286,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "A user invited to a group chat can see the chat's name.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.group-chat.name", NO_PREVIEW),
+    check: byInvariant("preview.group-chat.name"),
   },
   {
     id: "SHARING-7",
@@ -301,7 +295,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
     statement: "A user invited to a group DM can see the names and user IDs of the other invitees.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.group-dm.invitees", NO_PREVIEW),
+    check: byInvariant("preview.group-dm.invitees"),
   },
   {
     id: "SHARING-8",
@@ -311,7 +305,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
       "The hub provider's setting decides whether a group-chat invitee sees members' names and IDs before consenting.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.group-chat.members", NO_PREVIEW),
+    check: byInvariant("preview.group-chat.members"),
   },
   {
     id: "SHARING-9",
@@ -321,7 +315,7 @@ const firstContact: ReadonlyArray<RequirementEntry> = [
       "Each member's or invitee's own setting decides whether a new invitee sees their avatar before consenting.",
     level: "MUST",
     kind: "visibility-rule",
-    check: plannedInvariant("preview.avatar-by-owner", NO_PREVIEW),
+    check: byInvariant("preview.avatar-by-owner"),
   },
 ];
 
@@ -335,7 +329,7 @@ const accessHubsPrivacy: ReadonlyArray<RequirementEntry> = [
       "Every chat has an MLS access-control policy: which roles may make which MLS proposals and which roles must accept a commit.",
     level: "MUST",
     kind: "state-invariant",
-    check: plannedInvariant("room.has-mls-acp", NO_MLS),
+    check: byInvariant("room.has-mls-acp"),
   },
   {
     id: "MLSACP-2",
@@ -345,7 +339,7 @@ const accessHubsPrivacy: ReadonlyArray<RequirementEntry> = [
       "Servers may propose an MLS access-control policy, which clients check against agreed templates.",
     level: "MAY",
     kind: "transition-rule",
-    check: plannedGuard("mls-acp.server-proposal", NO_MLS),
+    check: byGuard("mls-acp.server-proposal"),
     note: "No template has been written down; the source waits for a concrete proposal.",
   },
   {
@@ -355,7 +349,7 @@ const accessHubsPrivacy: ReadonlyArray<RequirementEntry> = [
     statement: "Clients may propose an MLS access-control policy.",
     level: "MAY",
     kind: "transition-rule",
-    check: plannedGuard("mls-acp.client-proposal", NO_MLS),
+    check: byGuard("mls-acp.client-proposal"),
   },
   {
     id: "HUB-1",
@@ -374,7 +368,7 @@ const accessHubsPrivacy: ReadonlyArray<RequirementEntry> = [
     statement: "Every event a member initiates is processed by the hub and fanned out to the guest servers.",
     level: "MUST",
     kind: "delivery-rule",
-    check: plannedInvariant("hub.processes-and-fans-out", NO_MACHINE),
+    check: byInvariant("hub.processes-and-fans-out"),
     related: ["OQ-HUB-1"],
     note: "The source wonders whether fan-out goes to clients too. MX-v11 and MSC3995 let DAG servers bypass the hub; LM rules that out of MIMI.",
   },
@@ -385,7 +379,7 @@ const accessHubsPrivacy: ReadonlyArray<RequirementEntry> = [
     statement: "The hub role of a chat never moves to another provider.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("hub.no-transfer", NO_MACHINE),
+    check: byGuard("hub.no-transfer"),
     related: ["OQ-HUB-2"],
     note: "Agrees with LM and RP-00, where hub transfer is still TODO.",
   },
@@ -519,7 +513,7 @@ const transportQuestions: ReadonlyArray<RequirementEntry> = [
     statement: "At first contact, does Bob see Alice's name or an identifier Alice chose?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedInvariant("preview.dm.sender-name", NO_PREVIEW),
+    check: byInvariant("preview.dm.sender-name"),
     related: ["SHARING-1"],
     profileOption: {
       name: "first-contact.sender-label",
