@@ -84,7 +84,9 @@ export const HAND_PICKED_URIS: ReadonlyArray<string> = [
 /** Hand-picked URIs plus valid and near-miss invalid URIs sampled from the grammar (about 4:1). */
 export function uriCorpus(g: BenchGrammar, quick: boolean): Workload {
   const valid = sampleRule(g.grammar, "URI", { count: quick ? 40 : 160, seed: 3986 }).map((s) => s.text);
-  const invalid = sampleRule(g.grammar, "URI", { count: quick ? 10 : 50, seed: 3987, invalid: true }).map((s) => s.text);
+  const invalid = sampleRule(g.grammar, "URI", { count: quick ? 10 : 50, seed: 3987, invalid: true }).map(
+    (s) => s.text,
+  );
   return workload("URI corpus", "URI", [...HAND_PICKED_URIS, ...valid, ...invalid]);
 }
 
@@ -105,7 +107,9 @@ export const HAND_PICKED_USER_IDS: ReadonlyArray<string> = [
 /** Hand-picked user IDs plus valid and near-miss invalid ones sampled from the grammar. */
 export function userIdCorpus(g: BenchGrammar, quick: boolean): Workload {
   const valid = sampleRule(g.grammar, "user_id", { count: quick ? 40 : 200, seed: 2023 }).map((s) => s.text);
-  const invalid = sampleRule(g.grammar, "user_id", { count: quick ? 10 : 50, seed: 2024, invalid: true }).map((s) => s.text);
+  const invalid = sampleRule(g.grammar, "user_id", { count: quick ? 10 : 50, seed: 2024, invalid: true }).map(
+    (s) => s.text,
+  );
   return workload("user_id corpus", "user_id", [...HAND_PICKED_USER_IDS, ...valid, ...invalid]);
 }
 

@@ -30,7 +30,11 @@ const commands: Readonly<Record<string, Command>> = {
     usage: modelUsage,
     run: modelCommand,
   },
-  gen: { summary: "write JSON Schema or TypeScript types for every schema", usage: genUsage, run: genCommand },
+  gen: {
+    summary: "write JSON Schema or TypeScript types for every schema",
+    usage: genUsage,
+    run: genCommand,
+  },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
 };
 

@@ -219,7 +219,11 @@ export function generateTablesModule(models: Models, sources: ReadonlyArray<stri
   );
   const settings: Record<string, unknown> = {};
   for (const setting of models.visibility.settings)
-    settings[setting.name] = { scope: setting.scope, summary: setting.summary, requirements: setting.requirements };
+    settings[setting.name] = {
+      scope: setting.scope,
+      summary: setting.summary,
+      requirements: setting.requirements,
+    };
   addConst(
     file,
     "VISIBILITY_SETTINGS",

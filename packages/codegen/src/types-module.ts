@@ -52,7 +52,10 @@ export function typeExpression(node: JsonSchemaNode, indent = ""): string {
     case "array": {
       const prefix = node.prefixItems as ReadonlyArray<JsonSchemaNode> | undefined;
       if (Array.isArray(prefix)) {
-        const rest = node.items === false || node.items === undefined ? [] : [`...Array<${typeExpression(node.items as JsonSchemaNode, indent)}>`];
+        const rest =
+          node.items === false || node.items === undefined
+            ? []
+            : [`...Array<${typeExpression(node.items as JsonSchemaNode, indent)}>`];
         return `readonly [${[...prefix.map((p) => typeExpression(p, indent)), ...rest].join(", ")}]`;
       }
       return `ReadonlyArray<${node.items === undefined ? "unknown" : typeExpression(node.items as JsonSchemaNode, indent)}>`;
@@ -76,11 +79,15 @@ function objectType(node: JsonSchemaNode, indent: string): string {
   for (const [key, value] of Object.entries(properties)) {
     const doc = docOf(value);
     if (doc !== undefined) lines.push(`${inner}/** ${doc.replaceAll("\n", `\n${inner} * `)} */`);
-    lines.push(`${inner}readonly ${propertyKey(key)}${required.has(key) ? "" : "?"}: ${typeExpression(value, inner)};`);
+    lines.push(
+      `${inner}readonly ${propertyKey(key)}${required.has(key) ? "" : "?"}: ${typeExpression(value, inner)};`,
+    );
   }
   const extra = node.additionalProperties;
   if (extra !== undefined && extra !== false) {
-    lines.push(`${inner}readonly [key: string]: ${extra === true ? "unknown" : typeExpression(extra as JsonSchemaNode, inner)};`);
+    lines.push(
+      `${inner}readonly [key: string]: ${extra === true ? "unknown" : typeExpression(extra as JsonSchemaNode, inner)};`,
+    );
   }
   if (lines.length === 0) return extra === false ? "{}" : "{ readonly [key: string]: unknown }";
   return `{\n${lines.join("\n")}\n${indent}}`;
@@ -107,10 +114,13 @@ export function generateTypeDeclarations(documents: ReadonlyMap<string, JsonSche
     });
   };
   for (const [name, document] of [...documents].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    for (const [defName, def] of Object.entries((document.$defs ?? {}) as Record<string, JsonSchemaNode>)) emit(defName, def);
+    for (const [defName, def] of Object.entries((document.$defs ?? {}) as Record<string, JsonSchemaNode>))
+      emit(defName, def);
     emit(name, document);
   }
   const what = "TypeScript types of the wire (JSON) form of every schema of @mimi-spec/schema; no imports.";
   const regenerate = "Regenerate with `mimi gen types --out DIR`.";
-  return generatedHeader(["@mimi-spec/schema (JSON Schema documents)"], what, regenerate) + file.getFullText();
+  return (
+    generatedHeader(["@mimi-spec/schema (JSON Schema documents)"], what, regenerate) + file.getFullText()
+  );
 }

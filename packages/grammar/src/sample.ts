@@ -33,10 +33,16 @@ export function sampleRule(grammar: Grammar, rule: string, options: SampleOption
     const matcher = ruleMatcher(compiled);
     // Near misses come in a fixed order; the seed picks which ones to show.
     const all = nearMisses(grammar, rule, matcher.test, { limit: Math.max(options.count * 4, 20) });
-    const picked = fc.sample(fc.shuffledSubarray(all, { minLength: Math.min(options.count, all.length), maxLength: Math.min(options.count, all.length) }), {
-      numRuns: 1,
-      seed: options.seed,
-    })[0];
+    const picked = fc.sample(
+      fc.shuffledSubarray(all, {
+        minLength: Math.min(options.count, all.length),
+        maxLength: Math.min(options.count, all.length),
+      }),
+      {
+        numRuns: 1,
+        seed: options.seed,
+      },
+    )[0];
     return (picked ?? []).map((m) => ({ text: m.text, edit: m.description }));
   }
   const out = new Set<string>();

@@ -37,6 +37,8 @@ export const schemasByName: Readonly<Record<string, Schema.Top>> = {
   RedactionEventContent: Events.RedactionEventContent,
   EncryptedEventContent: Events.EncryptedEventContent,
   MlsCommitContent: Events.MlsCommitContent,
+  ChatKind: Events.ChatKind,
+  AuthEventType: Events.AuthEventType,
   LimitedEvent: Events.LimitedEvent,
   FullyFormedEvent: Events.FullyFormedEvent,
   CreateEvent: Events.CreateEvent,

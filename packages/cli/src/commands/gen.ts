@@ -8,7 +8,12 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { generateTypeDeclarations, type JsonSchemaNode } from "@mimi-spec/codegen";
-import { JSON_SCHEMA_INDEX_FILE, renderJsonSchemas, schemasByName, writeJsonSchemas } from "@mimi-spec/schema";
+import {
+  JSON_SCHEMA_INDEX_FILE,
+  renderJsonSchemas,
+  schemasByName,
+  writeJsonSchemas,
+} from "@mimi-spec/schema";
 import { type Io, UserError } from "../io.ts";
 
 /** Help text of the command. */
@@ -32,18 +37,24 @@ export function typeDeclarations(): string {
 /** Runs the command; returns the exit status. */
 export async function genCommand(args: ReadonlyArray<string>, io: Io): Promise<number> {
   const [what, ...rest] = args;
-  const { values } = parseArgs({ args: rest, options: { out: { type: "string" }, help: { type: "boolean", short: "h" } } });
+  const { values } = parseArgs({
+    args: rest,
+    options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
   if (what === undefined || what === "--help" || what === "-h" || values.help === true) {
     io.out(`${genUsage}\n`);
     return 0;
   }
-  if (what !== "json-schema" && what !== "types") throw new UserError(`unknown output \`${what}\`\n\n${genUsage}`);
+  if (what !== "json-schema" && what !== "types")
+    throw new UserError(`unknown output \`${what}\`\n\n${genUsage}`);
   if (values.out === undefined || values.out === "") throw new UserError("missing --out DIR");
   const out = resolve(io.cwd, values.out);
   mkdirSync(out, { recursive: true });
   if (what === "json-schema") {
     writeJsonSchemas(out, schemasByName);
-    io.out(`wrote ${Object.keys(schemasByName).length} JSON Schema documents and ${JSON_SCHEMA_INDEX_FILE} to ${out}\n`);
+    io.out(
+      `wrote ${Object.keys(schemasByName).length} JSON Schema documents and ${JSON_SCHEMA_INDEX_FILE} to ${out}\n`,
+    );
   } else {
     writeFileSync(join(out, "mimi-types.d.ts"), typeDeclarations());
     io.out(`wrote ${join(out, "mimi-types.d.ts")}\n`);

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
 import { schemaNames } from "@mimi-spec/schema";
+import Ajv2020 from "ajv/dist/2020.js";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/main.ts";
@@ -39,7 +39,9 @@ describe("mimi gen types", () => {
     const text = readFileSync(path, "utf8");
     for (const name of schemaNames) expect(text).toContain(`export type ${name} =`);
     const program = ts.createProgram([path], { noEmit: true, strict: true, types: [] });
-    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(
+      ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")),
+    ).toEqual([]);
   });
 
   it("refuses an unknown output kind and a missing --out", async () => {

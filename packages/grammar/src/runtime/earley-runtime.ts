@@ -7,8 +7,16 @@
  *
  * The loop is iterative: nesting depth and input size cost heap, never JS stack. Empty (nullable)
  * nonterminals follow Aycock and Horspool: predicting a nullable nonterminal also steps over it, so
- * a completion never has to revisit the set it ends in. This file imports only `./dfa-runtime.ts`,
- * so it can be copied next to generated modules.
+ * a completion never has to revisit the set it ends in. Four measures keep the work linear on the
+ * grammars RFCs write, including ambiguous ones such as RFC 8259 (whose `ws` may split between
+ * neighbouring tokens in every way):
+ * - each leaf runs once per offset, and a run stops when it joins an earlier run of the same leaf;
+ * - an item is moved over the ends shared with an earlier run only once;
+ * - finished sets that wait on the same things are merged as origins;
+ * - Leo's optimization collapses chains of completions (right recursion).
+ * Truly ambiguous grammars (`r = r r / "a"`) still cost what Earley costs: up to cubic time.
+ *
+ * This file imports only `./dfa-runtime.ts`, so it can be copied next to generated modules.
  *
  * @module
  */
@@ -582,7 +590,8 @@ class Recognizer {
       seen[lhs] = this.leoStamp;
       const lo = this.waitingRange(below, lhs);
       const end = this.segEnd[below] as number;
-      const unique = lo < end && waitSymbol.data[lo] === lhs && (lo + 1 === end || waitSymbol.data[lo + 1] !== lhs);
+      const unique =
+        lo < end && waitSymbol.data[lo] === lhs && (lo + 1 === end || waitSymbol.data[lo + 1] !== lhs);
       if (!unique || dotSymbol[(waitDot.data[lo] as number) + 1] !== COMPLETE) break;
       k = lo;
       at = below;

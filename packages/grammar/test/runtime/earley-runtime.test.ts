@@ -163,6 +163,23 @@ describe("scale", () => {
     }
   });
 
+  it.each([
+    ['r = "a" r / ""\n', "a"],
+    ['r = s\ns = "a" [ r ]\n', "a"],
+    ['r = "(" r ")" / ""\n', "()"],
+  ])("keeps right recursion linear (Leo's optimization): %s", (text, unit) => {
+    const r = earley(text);
+    const work = (n: number) => {
+      const stats: EarleyStats = { items: 0, leafSteps: 0, sets: 0 };
+      const input = unit === "()" ? `${"(".repeat(n)}${")".repeat(n)}` : unit.repeat(n);
+      expect(matchEarley(r, input, stats)).toEqual({ ok: true });
+      return stats.items;
+    };
+    const small = work(2_000);
+    const large = work(40_000);
+    expect(large / small).toBeLessThan(21);
+  });
+
   it("stays linear on long runs of white space the grammar may split in any way", () => {
     const steps = (k: number) => {
       const stats: EarleyStats = { items: 0, leafSteps: 0, sets: 0 };

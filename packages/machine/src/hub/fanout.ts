@@ -40,7 +40,12 @@ export function personOf(draft: Draft, user: UserId): Person {
 }
 
 /** What the preview of an invite to `invitee` is made from. */
-export function previewInputsFor(draft: Draft, after: Replica, event: FullEvent, invitee: UserId): PreviewInputs | undefined {
+export function previewInputsFor(
+  draft: Draft,
+  after: Replica,
+  event: FullEvent,
+  invitee: UserId,
+): PreviewInputs | undefined {
   const state = after.state;
   if (state.chatType === undefined) return undefined;
   // A DM's or group DM's members are fixed at creation, so its invitees see all of them, even

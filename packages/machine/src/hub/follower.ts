@@ -205,7 +205,10 @@ export function receiveInvite(draft: Draft, serverName: ServerName, message: Inv
   const invites = new Map(server.persisted.invites);
   // The invitee's own settings are the ones this server holds, whatever the hub thought.
   const local = server.persisted.profiles.get(user);
-  const previewInputs = { ...message.previewInputs, invitee: { userId: user, ...local, settings: local?.settings ?? {} } };
+  const previewInputs = {
+    ...message.previewInputs,
+    invitee: { userId: user, ...local, settings: local?.settings ?? {} },
+  };
   invites.set(inviteKey(message.room, user), {
     room: message.room,
     user,

@@ -11,5 +11,6 @@ export interface Invariant {
   readonly id: string;
   readonly requirements: ReadonlyArray<string>;
   readonly description: string;
+  /** Describes the first violation in `world`, or returns `undefined` when the property holds. */
   readonly check: (world: World) => string | undefined;
 }

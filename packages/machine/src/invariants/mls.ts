@@ -13,7 +13,8 @@ export const mlsInvariants: ReadonlyArray<Invariant> = [
   {
     id: "room.has-mls-acp",
     requirements: ["MLSACP-1"],
-    description: "Every room has an MLS access-control policy in force, and it is one of its chat type's templates.",
+    description:
+      "Every room has an MLS access-control policy in force, and it is one of its chat type's templates.",
     check(world) {
       for (const { room, replica } of hubRooms(world)) {
         const state = replica?.state;

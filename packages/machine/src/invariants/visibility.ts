@@ -19,7 +19,8 @@ function eachPreview(world: World, check: Check): string | undefined {
     for (const record of state.persisted.invites.values() as Iterable<InviteRecord>) {
       if (record.previewInputs === undefined || record.preview === undefined) continue;
       const problem = check(record.previewInputs, record.preview, world);
-      if (problem !== undefined) return `${server}'s preview of ${record.room} for ${record.user}: ${problem}`;
+      if (problem !== undefined)
+        return `${server}'s preview of ${record.room} for ${record.user}: ${problem}`;
     }
   return undefined;
 }
@@ -29,7 +30,9 @@ const isGroupChat = (i: PreviewInputs) => i.chatType === "group-chat" || i.chatT
 
 /** `shown` must equal `expected` (both possibly undefined). */
 function exactly(what: string, shown: unknown, expected: unknown): string | undefined {
-  return shown === expected ? undefined : `${what} is ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`;
+  return shown === expected
+    ? undefined
+    : `${what} is ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`;
 }
 
 /** The members the invitee should be shown, names and IDs. */
@@ -42,20 +45,28 @@ export const visibilityInvariants: ReadonlyArray<Invariant> = [
   {
     id: "preview.dm.sender-name",
     requirements: ["SHARING-1", "OQ-SHARING-1"],
-    description: "A DM invitee sees the inviter's name (or, under first-contact.sender-label = chosen-identifier, the identifier the inviter chose).",
+    description:
+      "A DM invitee sees the inviter's name (or, under first-contact.sender-label = chosen-identifier, the identifier the inviter chose).",
     check: (world) =>
       eachPreview(world, (i, p, w) => {
         if (!isDm(i)) return undefined;
         return optionIs(w.config.profile, "first-contact.sender-label", "name")
           ? exactly("the inviter's name", p.inviter.name, displayName(i.inviter))
-          : exactly("the inviter's chosen identifier", p.inviter.chosenIdentifier, i.inviter.chosenIdentifier ?? i.inviter.userId);
+          : exactly(
+              "the inviter's chosen identifier",
+              p.inviter.chosenIdentifier,
+              i.inviter.chosenIdentifier ?? i.inviter.userId,
+            );
       }),
   },
   {
     id: "preview.dm.sender-id",
     requirements: ["SHARING-2"],
     description: "A DM invitee sees the inviter's user ID.",
-    check: (world) => eachPreview(world, (i, p) => (isDm(i) ? exactly("the inviter's ID", p.inviter.userId, i.inviter.userId) : undefined)),
+    check: (world) =>
+      eachPreview(world, (i, p) =>
+        isDm(i) ? exactly("the inviter's ID", p.inviter.userId, i.inviter.userId) : undefined,
+      ),
   },
   {
     id: "preview.dm.sender-avatar",
@@ -64,14 +75,19 @@ export const visibilityInvariants: ReadonlyArray<Invariant> = [
     check: (world) =>
       eachPreview(world, (i, p) =>
         isDm(i)
-          ? exactly("the inviter's avatar", p.inviter.avatar, i.inviter.settings["share-avatar"] === true ? i.inviter.avatar : undefined)
+          ? exactly(
+              "the inviter's avatar",
+              p.inviter.avatar,
+              i.inviter.settings["share-avatar"] === true ? i.inviter.avatar : undefined,
+            )
           : undefined,
       ),
   },
   {
     id: "preview.dm.first-message",
     requirements: ["SHARING-4"],
-    description: "A DM invitee sees the first message before consenting exactly when the invitee's own setting allows it.",
+    description:
+      "A DM invitee sees the first message before consenting exactly when the invitee's own setting allows it.",
     check: (world) =>
       eachPreview(world, (i, p) =>
         isDm(i)
@@ -86,7 +102,8 @@ export const visibilityInvariants: ReadonlyArray<Invariant> = [
   {
     id: "preview.dm.status-message",
     requirements: ["SHARING-5"],
-    description: "A DM invitee sees the inviter's status message only when both the inviter's and the invitee's settings allow it.",
+    description:
+      "A DM invitee sees the inviter's status message only when both the inviter's and the invitee's settings allow it.",
     check: (world) =>
       eachPreview(world, (i, p) => {
         if (!isDm(i)) return undefined;
@@ -98,7 +115,10 @@ export const visibilityInvariants: ReadonlyArray<Invariant> = [
     id: "preview.group-chat.name",
     requirements: ["SHARING-6"],
     description: "A group-chat invitee sees the chat's name.",
-    check: (world) => eachPreview(world, (i, p) => (isGroupChat(i) ? exactly("the chat's name", p.roomName, i.roomName) : undefined)),
+    check: (world) =>
+      eachPreview(world, (i, p) =>
+        isGroupChat(i) ? exactly("the chat's name", p.roomName, i.roomName) : undefined,
+      ),
   },
   {
     id: "preview.group-dm.invitees",
@@ -107,19 +127,25 @@ export const visibilityInvariants: ReadonlyArray<Invariant> = [
     check: (world) =>
       eachPreview(world, (i, p) =>
         i.chatType === "group-dm"
-          ? exactly("the other members", (p.members ?? []).map((m) => `${m.userId}=${m.name}`).join(","), memberLines(i.members))
+          ? exactly(
+              "the other members",
+              (p.members ?? []).map((m) => `${m.userId}=${m.name}`).join(","),
+              memberLines(i.members),
+            )
           : undefined,
       ),
   },
   {
     id: "preview.group-chat.members",
     requirements: ["SHARING-8"],
-    description: "A group-chat invitee sees the members' names and IDs exactly when the hub provider's setting allows it.",
+    description:
+      "A group-chat invitee sees the members' names and IDs exactly when the hub provider's setting allows it.",
     check: (world) =>
       eachPreview(world, (i, p) => {
         if (!isGroupChat(i)) return undefined;
         const allowed = i.hubSettings["show-members-before-consent"] === true;
-        const shown = p.members === undefined ? undefined : p.members.map((m) => `${m.userId}=${m.name}`).join(",");
+        const shown =
+          p.members === undefined ? undefined : p.members.map((m) => `${m.userId}=${m.name}`).join(",");
         return exactly("the members", shown, allowed ? memberLines(i.members) : undefined);
       }),
   },

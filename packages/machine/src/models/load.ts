@@ -20,7 +20,7 @@ import {
   SendPathFile as SendPathSchema,
 } from "./guard-lists.ts";
 import { type MembershipFile, MembershipFile as MembershipSchema } from "./membership.ts";
-import { type MlsAcpFile, MlsAcpFile as MlsAcpSchema, MLS_PROPOSALS, MLS_ROLES } from "./mls-acp.ts";
+import { MLS_PROPOSALS, MLS_ROLES, type MlsAcpFile, MlsAcpFile as MlsAcpSchema } from "./mls-acp.ts";
 import { type PermissionsFile, PermissionsFile as PermissionsSchema } from "./permissions.ts";
 import { decodeModel, type ModelProblem, ProblemSink } from "./problems.ts";
 import { type ProfilesFile, ProfilesFile as ProfilesSchema } from "./profiles.ts";
@@ -545,7 +545,8 @@ class CrossChecker {
     const at = MODEL_FILES.visibility;
     const scopes = new Map<string, string>();
     for (const [i, setting] of file.settings.entries()) {
-      if (scopes.has(setting.name)) this.add(at, ["settings", i, "name"], `setting ${setting.name} is defined twice`);
+      if (scopes.has(setting.name))
+        this.add(at, ["settings", i, "name"], `setting ${setting.name} is defined twice`);
       scopes.set(setting.name, setting.scope);
       this.checkRequirements(at, ["settings", i, "requirements"], setting.requirements);
     }
@@ -560,11 +561,20 @@ class CrossChecker {
       if (rule.when === "always") continue;
       for (const [j, c] of rule.when.entries()) {
         const scope = scopes.get(c.setting);
-        if (scope === undefined) this.add(at, ["rules", i, "when", j, "setting"], `unknown setting ${c.setting}`);
+        if (scope === undefined)
+          this.add(at, ["rules", i, "when", j, "setting"], `unknown setting ${c.setting}`);
         else if ((scope === "hub") !== (c.of === "hub"))
-          this.add(at, ["rules", i, "when", j, "of"], `${c.setting} is a ${scope} setting; it cannot be the ${c.of}'s`);
+          this.add(
+            at,
+            ["rules", i, "when", j, "of"],
+            `${c.setting} is a ${scope} setting; it cannot be the ${c.of}'s`,
+          );
         if (c.of === "member" && !rule.field.startsWith("members."))
-          this.add(at, ["rules", i, "when", j, "of"], "only a per-member field can depend on each member's own setting");
+          this.add(
+            at,
+            ["rules", i, "when", j, "of"],
+            "only a per-member field can depend on each member's own setting",
+          );
       }
     }
   }
@@ -577,10 +587,12 @@ class CrossChecker {
       this.add(at, ["roles"], `the roles are exactly ${MLS_ROLES.join(", ")}`);
     const templates = new Map<string, ReadonlyArray<string>>();
     for (const [i, template] of file.templates.entries()) {
-      if (templates.has(template.id)) this.add(at, ["templates", i, "id"], `template ${template.id} is defined twice`);
+      if (templates.has(template.id))
+        this.add(at, ["templates", i, "id"], `template ${template.id} is defined twice`);
       templates.set(template.id, template.chatTypes);
       for (const [j, t] of template.chatTypes.entries())
-        if (!chatTypeIds.includes(t)) this.add(at, ["templates", i, "chatTypes", j], `unknown chat type ${t}`);
+        if (!chatTypeIds.includes(t))
+          this.add(at, ["templates", i, "chatTypes", j], `unknown chat type ${t}`);
     }
     for (const t of chatTypeIds) {
       const chosen = file.defaults[t];

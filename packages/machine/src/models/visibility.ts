@@ -44,7 +44,9 @@ export type SettingModel = typeof SettingModel.Type;
 /** A rule: show `field` to an invitee of these chat types when `when` holds. */
 export const VisibilityRuleModel = Schema.Struct({
   id: Schema.String.pipe(
-    Schema.check(Schema.isPattern(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+$/u, { expected: "a dotted rule id" })),
+    Schema.check(
+      Schema.isPattern(/^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+$/u, { expected: "a dotted rule id" }),
+    ),
   ),
   chatTypes: Schema.Array(Schema.String),
   field: Schema.Literals(PREVIEW_FIELDS),

@@ -31,7 +31,9 @@ import { checkPowerLevels } from "./power-levels.ts";
 
 /** A room as authorization sees it: its state, and its events by ID (for auth-event checks). */
 export interface RoomView {
+  /** The room's state before the event. */
   readonly state: RoomState;
+  /** An event of the room's history by its ID, if the history has it. */
   readonly eventById: (id: EventId) => FullEvent | undefined;
 }
 

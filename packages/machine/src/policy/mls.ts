@@ -39,7 +39,12 @@ export function mlsAcpInForce(state: RoomState): string | undefined {
 }
 
 /** The roles `user` holds in the room for a proposal about `target`. */
-export function mlsRoles(state: RoomState, user: UserId, target: UserId | undefined, profile: Profile): Set<MlsRole> {
+export function mlsRoles(
+  state: RoomState,
+  user: UserId,
+  target: UserId | undefined,
+  profile: Profile,
+): Set<MlsRole> {
   const roles = new Set<MlsRole>();
   if (target === undefined || target === user) roles.add("self");
   if (userIdParts(user).server === roomIdParts(state.roomId).server) roles.add("hub");
@@ -73,7 +78,7 @@ export function checkMlsEvent(ctx: CheckContext, state: RoomState, event: FullEv
   const known = proposal !== undefined && (MLS_PROPOSALS as ReadonlyArray<string>).includes(proposal);
   const rule = known && template !== undefined ? template.rules[proposal as MlsProposal] : undefined;
   const roles = mlsRoles(state, event.sender, target, ctx.profile);
-  const allowed = rule !== undefined && rule.propose.some((r) => roles.has(r));
+  const allowed = rule?.propose.some((r) => roles.has(r)) === true;
   return check(ctx, "mls-acp.may-propose", allowed, () => ({
     sender: event.sender,
     value: policy ?? "(none)",

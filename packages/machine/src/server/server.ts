@@ -9,9 +9,9 @@
 import type { RoomId, ServerName, UserId } from "@mimi-spec/schema";
 import type { FullEvent, LimitedEvent } from "../event.ts";
 import type { ChatType } from "../generated/tables.ts";
-import type { Preview, PreviewInputs, Settings } from "../visibility/preview.ts";
 import type { Replica } from "../state/replica.ts";
 import type { Verdict } from "../verdict.ts";
+import type { Preview, PreviewInputs, Settings } from "../visibility/preview.ts";
 import { type Directory, emptyDirectory } from "./directory.ts";
 
 /** What an invite tells the invitee's server about the room (LM stripped state). */

@@ -62,10 +62,18 @@ export function eventSpecOf(action: Exclude<UserAction, { kind: "create-room" }>
       return {
         type: EVENT_TYPES.mlsProposal,
         sender: action.user,
-        content: { proposal: action.proposal, ...(action.target === undefined ? {} : { target: action.target }) },
+        content: {
+          proposal: action.proposal,
+          ...(action.target === undefined ? {} : { target: action.target }),
+        },
       };
     case "propose-mls-acp":
-      return { type: EVENT_TYPES.mlsAcp, sender: action.user, stateKey: "", content: { template: action.template } };
+      return {
+        type: EVENT_TYPES.mlsAcp,
+        sender: action.user,
+        stateKey: "",
+        content: { template: action.template },
+      };
     case "send-event":
       return {
         type: action.type,

@@ -32,7 +32,9 @@ const Json = Schema.Record(Schema.String, Schema.Unknown);
 
 /** The sharing settings of one scope (user or hub), for the settings actions. */
 function settingsOf(scope: "user" | "hub"): SettingName[] {
-  return (Object.keys(VISIBILITY_SETTINGS) as SettingName[]).filter((name) => VISIBILITY_SETTINGS[name].scope === scope);
+  return (Object.keys(VISIBILITY_SETTINGS) as SettingName[]).filter(
+    (name) => VISIBILITY_SETTINGS[name].scope === scope,
+  );
 }
 const Forged = Schema.Struct({
   type: Schema.String,
@@ -88,7 +90,11 @@ export const ACTION_SCHEMAS = {
     proposal: Schema.String,
     target: Schema.optionalKey(UserId),
   }),
-  "propose-mls-acp": Schema.Struct({ kind: Schema.Literal("propose-mls-acp"), ...inRoom, template: Schema.String }),
+  "propose-mls-acp": Schema.Struct({
+    kind: Schema.Literal("propose-mls-acp"),
+    ...inRoom,
+    template: Schema.String,
+  }),
   "set-profile": Schema.Struct({
     kind: Schema.Literal("set-profile"),
     user: UserId,

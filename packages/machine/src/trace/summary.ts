@@ -63,7 +63,8 @@ export function summarizeWorld(world: World): WorldSummary {
   for (const [name, server] of [...world.servers].sort(([a], [b]) => a.localeCompare(b))) {
     if (server.volatile.pending.size > 0) pending[name] = [...server.volatile.pending.keys()];
     if (server.persisted.invites.size > 0) invites[name] = [...server.persisted.invites.keys()].sort();
-    for (const [key, record] of server.persisted.invites) if (record.preview !== undefined) previews[key] = record.preview;
+    for (const [key, record] of server.persisted.invites)
+      if (record.preview !== undefined) previews[key] = record.preview;
   }
   return {
     profile: world.config.profile.name,

@@ -64,7 +64,12 @@ export function displayName(person: Person): string {
   return person.name ?? person.userId.slice(1, person.userId.indexOf(":"));
 }
 
-function settingOn(inputs: PreviewInputs, owner: SettingOwner, setting: SettingName, member?: Person): boolean {
+function settingOn(
+  inputs: PreviewInputs,
+  owner: SettingOwner,
+  setting: SettingName,
+  member?: Person,
+): boolean {
   switch (owner) {
     case "inviter":
       return inputs.inviter.settings[setting] === true;

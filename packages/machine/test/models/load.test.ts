@@ -139,6 +139,30 @@ describe("loading the models", () => {
       (j) => (j.sequence[1].guards = ["hub.nope"]),
       /\$\.sequence\[1\]\.guards\[0\]: unknown guard hub\.nope/,
     ],
+    [
+      "a visibility rule reading a hub setting as a user's",
+      MODEL_FILES.visibility,
+      (j) => (j.rules[3].when = [{ setting: "show-members-before-consent", of: "inviter" }]),
+      /\$\.rules\[3\]\.when\[0\]\.of: show-members-before-consent is a hub setting/,
+    ],
+    [
+      "a visibility rule with an unknown setting",
+      MODEL_FILES.visibility,
+      (j) => (j.rules[3].when = [{ setting: "share-everything", of: "inviter" }]),
+      /unknown setting share-everything/,
+    ],
+    [
+      "an MLS default that does not fit its chat type",
+      MODEL_FILES.mlsAcp,
+      (j) => (j.defaults.dm = "group-moderated"),
+      /\$\.defaults\.dm: template group-moderated is not a template for dm/,
+    ],
+    [
+      "an MLS role that does not exist",
+      MODEL_FILES.mlsAcp,
+      (j) => (j.templates[0].rules.add.propose = ["owner"]),
+      /\$\.templates\[0\]\.rules\.add\.propose\[0\]/,
+    ],
   ])("reports %s with its file and path", (_label, file, edit, expected) => {
     const found = problems(loadWith(file, edit));
     expect(

@@ -4,6 +4,7 @@ import type { RequirementEntry } from "../../src/requirements/entry.ts";
 import { REQUIREMENTS } from "../../src/requirements/registry.ts";
 import { SEED_REQUIREMENT_IDS } from "../../src/requirements/required.ts";
 import { type RegistryProblemCode, validateRegistry } from "../../src/requirements/validate.ts";
+import { schemasByName } from "../../src/schemas.ts";
 
 /** A deep, mutable copy of the real registry, for mutation tests. */
 type MutableEntry = { -readonly [K in keyof RequirementEntry]: unknown } & Record<string, unknown>;
@@ -20,7 +21,7 @@ const codes = (registry: unknown, options = {}): RegistryProblemCode[] =>
 describe("validateRegistry on the real registry", () => {
   it("accepts it, also with resolvers that know every cited name", () => {
     const report = validateRegistry(REQUIREMENTS, {
-      schemaExists: (name) => ["UserId", "RoomId"].includes(name),
+      schemaExists: (name) => Object.hasOwn(schemasByName, name),
       grammarRuleExists: () => true,
     });
     expect(report).toEqual({ ok: true, problems: [] });
@@ -183,7 +184,9 @@ describe("validateRegistry fails on a mutated copy", () => {
 
 describe("validateRegistry with resolvers", () => {
   it("reports a schema check citing a schema that does not exist", () => {
-    const report = validateRegistry(REQUIREMENTS, { schemaExists: (name) => name === "UserId" });
+    const report = validateRegistry(REQUIREMENTS, {
+      schemaExists: (name) => name !== "RoomId" && Object.hasOwn(schemasByName, name),
+    });
     expect(report.problems.length).toBeGreaterThan(0);
     expect(new Set(report.problems.map((p) => p.code))).toEqual(new Set(["unknown-schema"]));
     expect(report.problems.every((p) => p.message.includes("RoomId"))).toBe(true);
@@ -203,23 +206,26 @@ describe("validateRegistry with resolvers", () => {
 
   it("reports a planned check whose target already exists (the registry is stale)", () => {
     const report = validateRegistry(REQUIREMENTS, {
-      schemaExists: (name) => name === "LimitedEvent" || name === "UserId" || name === "RoomId",
+      // Every schema exists, plus StrictServerName, which the registry still marks planned.
+      schemaExists: (name) => name === "StrictServerName" || Object.hasOwn(schemasByName, name),
       // Every guard and invariant the registry already cites exists, plus one it still marks planned.
       machineCheckExists: (by, name) =>
-        (by === "guard" && name === "dm.no-add") || enforcedMachineChecks.has(`${by}:${name}`),
+        (by === "guard" && name === "hub.authorize") || enforcedMachineChecks.has(`${by}:${name}`),
     });
     expect(report.problems.map((p) => [p.code, p.id]).sort()).toEqual(
       [
-        ["planned-but-present", "CHAT-6"],
-        ["planned-but-present", "OQ-EVENT-1"],
-        ["planned-but-present", "SIG-EVENT-2"],
+        ["planned-but-present", "OQ-MGMT-8"],
+        [
+          "planned-but-present",
+          REQUIREMENTS.find((e) => e.check.kind === "planned" && e.check.name === "StrictServerName")?.id,
+        ],
       ].sort(),
     );
   });
 
   it("reports an enforced guard that the machine does not have", () => {
     const registry = copy();
-    entry(registry, "CHAT-6").check = { kind: "guard", name: "dm.no-add" };
+    entry(registry, "OQ-MGMT-8").check = { kind: "guard", name: "hub.authorize" };
     expect(codes(registry)).toEqual([]);
     expect(
       codes(registry, {

@@ -5,13 +5,11 @@
  * says so and the rationale says why. Sections are LM anchors with rule numbers.
  * @module
  */
-import { byGuard, byInvariant, notChecked, plannedGuard, plannedSchema } from "../check.ts";
+import { byGuard, byInvariant, bySchema, notChecked, plannedGuard, plannedSchema } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 
 /** Why the auth-rule guards are only planned. */
 const NO_AUTH = "the machine's auth rules (LM I.1 §int-auth-rules) are not built yet";
-/** Why event-format choices are only planned. */
-const NO_EVENT_SCHEMA = "no event schemas or hashing code read this option yet";
 
 /** LM I.1 versus MX-v11 and the policy drafts: the membership auth rules. */
 const authRules: ReadonlyArray<RequirementEntry> = [
@@ -353,7 +351,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "Who sets hub_server on an event sent through the hub: the participant or the hub?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema("LimitedEvent", NO_EVENT_SCHEMA),
+    check: bySchema("LimitedEvent"),
     profileOption: {
       name: "event.hub-server-set-by",
       choices: [
@@ -381,7 +379,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "Does an event the hub sends itself carry hub_server?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema("FullyFormedEvent", NO_EVENT_SCHEMA),
+    check: bySchema("FullyFormedEvent"),
     profileOption: {
       name: "event.hub-originated-hub-server",
       choices: [
@@ -409,7 +407,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "What are the membership event and its field called?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema("MembershipEventContent", NO_EVENT_SCHEMA),
+    check: bySchema("MembershipEventContent"),
     profileOption: {
       name: "event.membership-naming",
       choices: [
@@ -432,7 +430,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "How are events encoded: JSON or a TLS-presentation-language struct?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema("FullyFormedEvent", NO_EVENT_SCHEMA),
+    check: bySchema("FullyFormedEvent"),
     related: ["SIG-TODO-1"],
     profileOption: {
       name: "encoding.event-format",
@@ -456,7 +454,7 @@ const eventFormat: ReadonlyArray<RequirementEntry> = [
     statement: "What does the content hash cover?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema("EventHashes", NO_EVENT_SCHEMA),
+    check: bySchema("EventHashes"),
     related: ["SIG-TODO-2"],
     profileOption: {
       name: "crypto.content-hash-coverage",
