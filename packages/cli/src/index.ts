@@ -7,6 +7,7 @@
  * @packageDocumentation
  * @module @mimi-spec/cli
  */
+export * from "./commands/check.ts";
 export * from "./commands/docs.ts";
 export * from "./commands/gen.ts";
 export * from "./commands/grammar.ts";

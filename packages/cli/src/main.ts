@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { checkCommand, checkUsage } from "./commands/check.ts";
 import { docsCommand, docsUsage } from "./commands/docs.ts";
 import { genCommand, genUsage } from "./commands/gen.ts";
 import { grammarCommand, grammarUsage } from "./commands/grammar.ts";
@@ -35,6 +36,7 @@ const commands: Readonly<Record<string, Command>> = {
     usage: genUsage,
     run: genCommand,
   },
+  check: { summary: "check a draft's ABNF, examples and limits", usage: checkUsage, run: checkCommand },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
 };
 
