@@ -195,7 +195,8 @@ function failure(dfa: LoadedDfa, state: number, offset: number, found: number | 
   };
 }
 
-const CORE_RULE_NAMES = new Set([
+/** The RFC 5234 core rule names, lower case: failure reports prefer the grammar's own rules. */
+export const CORE_RULE_NAMES: ReadonlySet<string> = new Set([
   "alpha",
   "bit",
   "char",

@@ -20,7 +20,14 @@
  *
  * @module
  */
-import { type DfaSource, expectedAt, type LoadedDfa, loadDfa, type MatchResult } from "./dfa-runtime.ts";
+import {
+  CORE_RULE_NAMES,
+  type DfaSource,
+  expectedAt,
+  type LoadedDfa,
+  loadDfa,
+  type MatchResult,
+} from "./dfa-runtime.ts";
 
 /**
  * A context-free rule as generated code stores it (see `EarleyData` in the engine): a BNF grammar
@@ -840,25 +847,6 @@ function entryBefore(
   const oj = o[j] === self ? -1 : (o[j] as number);
   return oi < oj;
 }
-
-const CORE_RULE_NAMES = new Set([
-  "alpha",
-  "bit",
-  "char",
-  "cr",
-  "crlf",
-  "ctl",
-  "digit",
-  "dquote",
-  "hexdig",
-  "htab",
-  "lf",
-  "lwsp",
-  "octet",
-  "sp",
-  "vchar",
-  "wsp",
-]);
 
 /**
  * The failure report: the furthest offset any leaf reached, what the leaves stuck there could have
