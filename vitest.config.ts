@@ -11,6 +11,7 @@ export default defineConfig({
         root: `packages/${name}`,
         include: ["test/**/*.test.ts"],
         testTimeout: 60_000,
+        setupFiles: ["../../vitest.setup.ts"],
       },
     })),
   },

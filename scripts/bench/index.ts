@@ -1,60 +1,35 @@
 /**
- * `pnpm bench [--quick]`: times our ABNF matchers against other ABNF tools, RegExps and
- * `JSON.parse` on the same grammars, in one process, and checks every peer against the
- * hand-labelled cases. Prints a markdown report and writes `reports/bench-grammar.json`.
+ * `pnpm bench [--quick] [--only GROUP[,GROUP…]]`: runs the benchmark groups one after another in
+ * one process and prints their markdown reports; each group also writes `reports/bench-<group>.json`.
  *
  * Benchmarks are not tests: nothing here fails on a slow result. The exit code is non-zero only
- * when the suite itself cannot run.
+ * when the suite itself cannot run (or `--only` names an unknown group).
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
-import { ROOT } from "./grammar-texts.ts";
-import { FULL_PLAN, QUICK_PLAN, sinkValue } from "./measure.ts";
-import { markdownReport } from "./report.ts";
-import type { SuiteResult } from "./results.ts";
-import { jsonSuite, type SuiteContext, uriSuite, userIdSuite } from "./suites.ts";
 
-const quick = process.argv.includes("--quick");
-const plan = quick ? QUICK_PLAN : FULL_PLAN;
-const started = performance.now();
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const ctx: SuiteContext = { plan, quick, log };
+import { grammarBench } from "./grammar.ts";
+import type { BenchGroup } from "./group.ts";
 
-const suites: SuiteResult[] = [];
-for (const suite of [uriSuite, jsonSuite, userIdSuite]) suites.push(await suite(ctx));
-
-const seconds = (performance.now() - started) / 1000;
-const cpu = cpus()[0]?.model ?? "unknown CPU";
-const header = [
-  `Node ${process.version} on ${cpu} (${cpus().length} cores); ${quick ? "**--quick** (smoke run, numbers not meaningful)" : "full run"}; took ${seconds.toFixed(1)} s.`,
-  `Method: all peers in this one process, one after another. Warm-up of ${plan.warmupMs}–${plan.maxWarmupMs} ms, until the speed stops improving (JIT tiering of large generated parsers takes seconds); then ${plan.rounds} timed rounds of ≥ ${plan.roundMs} ms each per peer, interleaved across the peers of a workload so that load from elsewhere hits all alike (fewer rounds when a single iteration is so slow that they would exceed ${plan.maxMsPerMeasurement} ms); the median round is reported.`,
-  "An iteration runs every input of the workload once. MB = 10^6 bytes of UTF-8. 'ours ÷ peer' > 1 means ours is faster. '≠ ours' counts inputs on which the peer's verdict differs from ours.",
+/** Every group, in the order they run. Add a group by adding its module here. */
+const GROUPS: ReadonlyArray<BenchGroup> = [
+  { name: "grammar", summary: "ABNF matchers vs Peggy, apg-lite, apg-js and RegExps", run: grammarBench },
 ];
-const markdown = markdownReport(suites, header);
-process.stdout.write(`${markdown}\n`);
 
-const reports = join(ROOT, "reports");
-mkdirSync(reports, { recursive: true });
-const jsonPath = join(reports, "bench-grammar.json");
-writeFileSync(
-  jsonPath,
-  `${JSON.stringify(
-    {
-      generatedAt: new Date().toISOString(),
-      node: process.version,
-      cpu,
-      cores: cpus().length,
-      quick,
-      plan,
-      seconds,
-      suites,
-      sink: sinkValue(),
-    },
-    null,
-    2,
-  )}\n`,
-);
-log(`wrote ${jsonPath}`);
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyIndex = args.indexOf("--only");
+const only = onlyIndex === -1 ? undefined : (args[onlyIndex + 1] ?? "").split(",").filter((s) => s !== "");
+const unknown = (only ?? []).filter((name) => !GROUPS.some((g) => g.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `bench: unknown group ${unknown.join(", ")}; groups: ${GROUPS.map((g) => g.name).join(", ")}\n`,
+  );
+  process.exit(2);
+}
+const log = (line: string) => process.stderr.write(`${line}\n`);
+for (const group of GROUPS) {
+  if (only !== undefined && !only.includes(group.name)) continue;
+  log(`== ${group.name}: ${group.summary}`);
+  process.stdout.write(`${await group.run({ quick, log })}\n\n`);
+}

@@ -244,9 +244,11 @@ class Renderer {
         break;
       }
       case "alt": {
+        // Join by position, not by emptiness of the text so far: an empty first alternative
+        // (`0*0"a" / "aa"`) still needs its `|`.
         let out = "";
-        for (const item of re.items) {
-          out += (out === "" ? "" : "|") + this.render(item);
+        for (const [index, item] of re.items.entries()) {
+          out += (index === 0 ? "" : "|") + this.render(item);
           this.checked(out);
         }
         text = out;

@@ -65,6 +65,24 @@ describe("ruleToRegExp agrees with the DFA on every rule of identifiers.abnf", (
   });
 });
 
+describe("ruleToRegExp on empty alternatives", () => {
+  // Found by the random-grammar property below (seed 1374969268): an empty first alternative
+  // lost its `|`, so `0*0"a" / "aa"` rejected the empty string.
+  for (const [text, empty, aa] of [
+    ['r0 = 0*0"a" / "aa"\n', true, true],
+    ['r0 = "aa" / 0*0"a"\n', true, true],
+    ['r0 = 0*0"a" / 0*0"b" / "aa"\n', true, true],
+    ['r0 = "b" (0*0"a" / "aa")\n', false, false],
+  ] as const) {
+    it(JSON.stringify(text), () => {
+      const re = regExpOf(grammarOf(text), "r0");
+      expect(re.test("")).toBe(empty);
+      expect(re.test("aa")).toBe(aa);
+      expect(re.test("a")).toBe(false);
+    });
+  }
+});
+
 describe("ruleToRegExp on random regular grammars", () => {
   // Characters that are special in regular expressions, letters in both cases, and beyond.
   const QUOTABLE = [..."aAbB-.^$\\*+?()[]{}|/ 0"];
