@@ -10,6 +10,7 @@ const FIXED_SEED = 20_261_203;
 const requested = process.env.MIMI_FC_SEED;
 if (requested !== "random") {
   const seed = requested === undefined ? FIXED_SEED : Number(requested);
-  if (!Number.isSafeInteger(seed)) throw new Error(`MIMI_FC_SEED must be an integer or "random", got ${requested}`);
+  if (!Number.isSafeInteger(seed))
+    throw new Error(`MIMI_FC_SEED must be an integer or "random", got ${requested}`);
   fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 }
