@@ -1,7 +1,7 @@
 /**
  * `pnpm start`: the main job on the embedded reference spec. It regenerates code from `spec/`,
- * validates the sample identifiers in `spec/samples/`, and builds the documentation site, printing
- * what each step did.
+ * validates the sample identifiers in `spec/samples/`, checks the reference draft in `spec/` with
+ * `mimi check`, and builds the documentation site, printing what each step did.
  *
  * @module
  */
@@ -33,7 +33,23 @@ for (const [schema, file, expectInvalid] of samples) {
   }
 }
 
-console.log("\n3. mimi docs");
+// The project's own reference draft must check clean; show the summary line, the report on failure.
+const draft = "spec/draft-mimi-spec-reference.md";
+console.log(`\n3. mimi check ${draft}`);
+let report = "";
+const checked = await main(["check", draft], {
+  ...io,
+  out: (text) => {
+    report += text;
+  },
+});
+console.log(`   ${report.trim().split("\n").at(-1)}`);
+if (checked !== 0) {
+  console.error(report);
+  failed = true;
+}
+
+console.log("\n4. mimi docs");
 if ((await main(["docs"], io)) !== 0) failed = true;
 
 process.exitCode = failed ? 1 : 0;

@@ -8,12 +8,42 @@
  * @module
  */
 
+import { checkerExhaustiveBench } from "./checker-exhaustive.ts";
+import { checkerRandomBench } from "./checker-random.ts";
+import { draftsBench } from "./drafts.ts";
 import { grammarBench } from "./grammar.ts";
 import type { BenchGroup } from "./group.ts";
+import { machineBench } from "./machine.ts";
+import { schemaBench } from "./schema.ts";
 
 /** Every group, in the order they run. Add a group by adding its module here. */
 const GROUPS: ReadonlyArray<BenchGroup> = [
   { name: "grammar", summary: "ABNF matchers vs Peggy, apg-lite, apg-js and RegExps", run: grammarBench },
+  {
+    name: "checker-random",
+    summary: "random-mode model checking vs the bare machine and the machine with invariants",
+    run: checkerRandomBench,
+  },
+  {
+    name: "machine",
+    summary: "reference machine: auth + state and hub path vs a history-replaying hub",
+    run: machineBench,
+  },
+  {
+    name: "checker-exhaustive",
+    summary: "bounded exhaustive exploration: distinct states/s vs no symmetry reduction and raw steps",
+    run: checkerExhaustiveBench,
+  },
+  {
+    name: "drafts",
+    summary: "mimi check on a 100-page draft vs extraction and grammar check alone",
+    run: draftsBench,
+  },
+  {
+    name: "schema",
+    summary: "decoding fully-formed events: Effect schemas vs ajv on the exported JSON Schema",
+    run: schemaBench,
+  },
 ];
 
 const args = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /**
- * Every matcher the benchmark compares, built from the same ABNF text: ours (DFA or Earley, as
- * the toolkit chooses), the Peggy parser that the `abnf` package generates, apg-lite and apg-js
+ * Every matcher the benchmark compares, built from the same ABNF text: ours (DFA, descent or
+ * Earley, as the toolkit chooses), the Peggy parser that the `abnf` package generates, apg-lite and apg-js
  * running the grammar object apg-js generates, and an anchored RegExp compiled from the rules.
  * Each is reduced to one question, "does the whole input match this rule?".
  *
@@ -36,7 +36,7 @@ export interface Peer {
   readonly describe?: (rule: string) => string;
 }
 
-/** Our toolkit: `RuleCompiler` picks the DFA or the Earley engine per rule. */
+/** Our toolkit: `RuleCompiler` picks the DFA, descent or Earley engine per rule. */
 export function oursPeer(g: BenchGrammar): Peer {
   const compiler = new RuleCompiler(g.grammar);
   const compile = (rule: string) => {

@@ -1,7 +1,7 @@
 /**
  * The three suites of the issue: RFC 3986 URIs against every ABNF peer and a RegExp, RFC 8259 JSON
- * (recursive, so our Earley engine) against Peggy and `JSON.parse`, and the MIMI `user_id` against
- * a hand-written RegExp.
+ * (recursive, so our descent engine, proved exact for it) against Peggy and `JSON.parse`, and the
+ * MIMI `user_id` against a hand-written RegExp.
  *
  * @module
  */

@@ -17,6 +17,8 @@ export interface Io {
   readonly cwd: string;
   /** Whether standard output is a terminal (for progress output). */
   readonly isTty: boolean;
+  /** Whether standard error is a terminal (progress bars go there, and only then). */
+  readonly isErrTty?: boolean;
 }
 
 /** The real process's I/O. */
@@ -31,6 +33,7 @@ export function processIo(): Io {
     },
     cwd: process.cwd(),
     isTty: process.stdout.isTTY === true,
+    isErrTty: process.stderr.isTTY === true,
   };
 }
 

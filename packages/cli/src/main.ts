@@ -5,11 +5,13 @@
  * @module
  */
 import { checkCommand, checkUsage } from "./commands/check.ts";
+import { conformanceCommand, conformanceUsage } from "./commands/conformance.ts";
 import { docsCommand, docsUsage } from "./commands/docs.ts";
 import { genCommand, genUsage } from "./commands/gen.ts";
 import { grammarCommand, grammarUsage } from "./commands/grammar.ts";
 import { modelCommand, modelUsage } from "./commands/model.ts";
 import { validateCommand, validateUsage } from "./commands/validate.ts";
+import { vectorsCommand, vectorsUsage } from "./commands/vectors.ts";
 import { type Io, UserError } from "./io.ts";
 
 /** A subcommand: its one-line summary, usage text and runner. */
@@ -27,7 +29,7 @@ const commands: Readonly<Record<string, Command>> = {
     run: grammarCommand,
   },
   model: {
-    summary: "run traces of the reference room / hub / policy machine",
+    summary: "run traces of the reference room / hub / policy machine, and model-check it",
     usage: modelUsage,
     run: modelCommand,
   },
@@ -38,6 +40,16 @@ const commands: Readonly<Record<string, Command>> = {
   },
   check: { summary: "check a draft's ABNF, examples and limits", usage: checkUsage, run: checkCommand },
   docs: { summary: "build the documentation site", usage: docsUsage, run: docsCommand },
+  vectors: {
+    summary: "write conformance test vectors and their JSON Schemas",
+    usage: vectorsUsage,
+    run: vectorsCommand,
+  },
+  conformance: {
+    summary: "run the conformance vectors against another implementation",
+    usage: conformanceUsage,
+    run: conformanceCommand,
+  },
 };
 
 /** The top-level help text. */

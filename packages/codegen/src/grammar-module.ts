@@ -1,13 +1,15 @@
 /**
  * Generates a standalone TypeScript parser module for a grammar with ts-morph: one exported
  * function per rule returning a typed match result, one `is…` predicate, and the compiled data,
- * each documented with the rule's ABNF. Regular rules carry a DFA; recursive rules an Earley
- * grammar whose leaf DFAs are emitted once and shared between rules.
+ * each documented with the rule's ABNF. Regular rules carry a DFA; recursive rules a deterministic
+ * descent program where it is proved exact (with an Earley grammar that explains failures), else
+ * an Earley grammar. Their leaf DFAs are emitted once and shared between rules.
  *
  * @module
  */
 import {
   type CompiledRule,
+  type DescentData,
   type DfaData,
   type EarleyData,
   type Grammar,
@@ -29,6 +31,12 @@ export interface GrammarModuleOptions {
    * `dfa-runtime.ts`, and otherwise to `<runtimeImport>/earley` (the package subpath).
    */
   readonly earleyRuntimeImport?: string;
+  /**
+   * Where it imports the descent runtime from (only when a recursive rule uses it). Defaults like
+   * `earleyRuntimeImport`: the same `index.ts`, the sibling `descent-runtime.ts`, or
+   * `<runtimeImport>/descent`.
+   */
+  readonly descentRuntimeImport?: string;
   /** The rules to export; defaults to every rule the grammar itself defines. */
   readonly rules?: ReadonlyArray<string>;
 }
@@ -52,6 +60,17 @@ export function defaultEarleyRuntimeImport(runtimeImport: string): string {
   return `${runtimeImport}/earley`;
 }
 
+/** The descent runtime's module specifier that goes with a DFA runtime specifier. */
+export function defaultDescentRuntimeImport(runtimeImport: string): string {
+  if (/(^|\/)index\.ts$/.test(runtimeImport)) return runtimeImport;
+  if (/(^|\/)dfa-runtime\.ts$/.test(runtimeImport))
+    return runtimeImport.replace(/dfa-runtime\.ts$/, "descent-runtime.ts");
+  return `${runtimeImport}/descent`;
+}
+
+/** A compiled rule the generator can emit. */
+type EmittableRule = Extract<CompiledRule, { engine: "dfa" | "earley" | "descent" }>;
+
 /**
  * Generates the parser module text. Fails (without throwing) when a rule cannot be compiled,
  * naming each such rule and the reason.
@@ -59,20 +78,28 @@ export function defaultEarleyRuntimeImport(runtimeImport: string): string {
 export function generateGrammarModule(grammar: Grammar, options: GrammarModuleOptions): GeneratedModule {
   const compiler = new RuleCompiler(grammar);
   const keys = options.rules ?? grammar.ownRuleKeys;
-  const compiled = keys.map((k) => compiler.compile(k));
-  const problems = compiled.flatMap((c) => (c.engine === "none" ? [{ rule: c.name, reason: c.reason }] : []));
+  const all = keys.map((k) => compiler.compile(k));
+  const problems = all.flatMap((c) =>
+    c.engine === "none"
+      ? [{ rule: c.name, reason: c.reason }]
+      : c.engine === "peg"
+        ? [{ rule: c.name, reason: "PEG rules are not generated" }]
+        : [],
+  );
   if (problems.length > 0) return { ok: false, problems };
+  const compiled = all.filter((c): c is EmittableRule => c.engine !== "none" && c.engine !== "peg");
 
   const hasDfa = compiled.some((c) => c.engine === "dfa");
-  const hasEarley = compiled.some((c) => c.engine === "earley");
+  const hasDescent = compiled.some((c) => c.engine === "descent");
+  // Descent rules explain their failures with the Earley runtime.
+  const hasEarley = hasDescent || compiled.some((c) => c.engine === "earley");
   const project = new Project({ useInMemoryFileSystem: true });
   const file = project.createSourceFile("generated.ts", "");
-  addImports(file, options, hasDfa, hasEarley);
+  addImports(file, options, { hasDfa, hasEarley, hasDescent });
   const leafNames = hasEarley ? addLeaves(file, compiled) : new Map<DfaData, string>();
 
   const tableEntries: string[] = [];
   for (const rule of compiled) {
-    if (rule.engine === "none") continue;
     const resolved = grammar.rules.get(rule.key);
     const abnf = (resolved?.definitions ?? [])
       .map(({ def, source }) => source.text.slice(def.span.start, def.span.end).replace(/\r\n?/g, "\n"))
@@ -96,22 +123,51 @@ export function generateGrammarModule(grammar: Grammar, options: GrammarModuleOp
       });
       calls = { match: `matchDfa(${loaded}, input)`, test: `testDfa(${loaded}, input)` };
     } else {
-      constant = `${constantCase(rule.name)}_EARLEY`;
+      const earleyConstant = `${constantCase(rule.name)}_EARLEY`;
       const e = rule.earley;
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
         isExported: true,
         docs: [
-          `The Earley grammar of the recursive rule \`${rule.name}\` (${e.nonterminals.length} nonterminals, ${e.productions.length} productions, ${e.leaves.length} leaf automata).`,
+          `The Earley grammar of the recursive rule \`${rule.name}\` (${e.nonterminals.length} nonterminals, ${e.productions.length} productions, ${e.leaves.length} leaf automata)${rule.engine === "descent" ? ", which explains failures" : ""}.`,
         ],
-        declarations: [{ name: constant, type: "EarleySource", initializer: earleyLiteral(e, leafNames) }],
+        declarations: [
+          { name: earleyConstant, type: "EarleySource", initializer: earleyLiteral(e, leafNames) },
+        ],
       });
-      const loaded = `${constant}_LOADED`;
+      const earleyLoaded = `${earleyConstant}_LOADED`;
       file.addVariableStatement({
         declarationKind: VariableDeclarationKind.Const,
-        declarations: [{ name: loaded, type: "LoadedEarley", initializer: `loadEarley(${constant})` }],
+        declarations: [
+          { name: earleyLoaded, type: "LoadedEarley", initializer: `loadEarley(${earleyConstant})` },
+        ],
       });
-      calls = { match: `matchEarley(${loaded}, input)`, test: `testEarley(${loaded}, input)` };
+      if (rule.engine === "earley") {
+        constant = earleyConstant;
+        calls = { match: `matchEarley(${earleyLoaded}, input)`, test: `testEarley(${earleyLoaded}, input)` };
+      } else {
+        constant = `${constantCase(rule.name)}_DESCENT`;
+        const d = rule.descent;
+        file.addVariableStatement({
+          declarationKind: VariableDeclarationKind.Const,
+          isExported: true,
+          docs: [
+            `The deterministic descent program of the recursive rule \`${rule.name}\` (${d.code.length} code words, ${d.decisions.length} decisions, ${d.leaves.length} leaf automata), proved exact for this grammar.`,
+          ],
+          declarations: [
+            { name: constant, type: "DescentSource", initializer: descentLiteral(d, leafNames) },
+          ],
+        });
+        const loaded = `${constant}_LOADED`;
+        file.addVariableStatement({
+          declarationKind: VariableDeclarationKind.Const,
+          declarations: [{ name: loaded, type: "LoadedDescent", initializer: `loadDescent(${constant})` }],
+        });
+        calls = {
+          match: `testDescent(${loaded}, input) ? { ok: true } : matchEarley(${earleyLoaded}, input)`,
+          test: `testDescent(${loaded}, input)`,
+        };
+      }
     }
     const docAbnf = ["```abnf", ...commentSafe(abnf).split("\n"), "```"].join("\n");
     file.addFunction({
@@ -132,7 +188,12 @@ export function generateGrammarModule(grammar: Grammar, options: GrammarModuleOp
       docs: [`Whether the whole input matches \`${rule.name}\`.`],
       statements: `return ${calls.test};`,
     });
-    const data = rule.engine === "dfa" ? `dfa: ${constant}` : `earley: ${constant}`;
+    const data =
+      rule.engine === "dfa"
+        ? `dfa: ${constant}`
+        : rule.engine === "earley"
+          ? `earley: ${constant}`
+          : `descent: ${constant}, earley: ${constantCase(rule.name)}_EARLEY`;
     tableEntries.push(
       `  ${JSON.stringify(rule.name)}: { engine: ${JSON.stringify(rule.engine)}, match: ${fn}, test: ${predicate}, ${data} },`,
     );
@@ -140,7 +201,14 @@ export function generateGrammarModule(grammar: Grammar, options: GrammarModuleOp
   const common = "readonly match: (input: string) => MatchResult; readonly test: (input: string) => boolean";
   const entryTypes = [
     ...(hasDfa ? [`{ readonly engine: "dfa"; ${common}; readonly dfa: DfaSource }`] : []),
-    ...(hasEarley ? [`{ readonly engine: "earley"; ${common}; readonly earley: EarleySource }`] : []),
+    ...(compiled.some((c) => c.engine === "earley")
+      ? [`{ readonly engine: "earley"; ${common}; readonly earley: EarleySource }`]
+      : []),
+    ...(hasDescent
+      ? [
+          `{ readonly engine: "descent"; ${common}; readonly descent: DescentSource; readonly earley: EarleySource }`,
+        ]
+      : []),
   ];
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
@@ -156,7 +224,7 @@ export function generateGrammarModule(grammar: Grammar, options: GrammarModuleOp
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   const what = hasEarley
-    ? "Exact parsers (RFC 5234 semantics: DFAs in linear time, Earley for recursive rules) for the rules of this grammar."
+    ? `Exact parsers (RFC 5234 semantics: DFAs in linear time, ${hasDescent ? "deterministic descent where proved exact, else " : ""}Earley for recursive rules) for the rules of this grammar.`
     : "Exact parsers (RFC 5234 semantics, linear time) for the rules of this grammar.";
   return { ok: true, text: generatedHeader(options.sources, what) + file.getFullText() };
 }
@@ -167,7 +235,7 @@ const UNAVAILABLE = new Set(
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +
     "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
     "yield let static implements interface package private protected public await arguments eval " +
-    "rules loadDfa matchDfa testDfa loadEarley matchEarley testEarley"
+    "rules loadDfa matchDfa testDfa loadEarley matchEarley testEarley loadDescent testDescent"
   ).split(" "),
 );
 
@@ -180,10 +248,11 @@ function functionName(rule: string): string {
 function addImports(
   file: SourceFile,
   options: GrammarModuleOptions,
-  hasDfa: boolean,
-  hasEarley: boolean,
+  uses: { readonly hasDfa: boolean; readonly hasEarley: boolean; readonly hasDescent: boolean },
 ): void {
+  const { hasDfa, hasEarley, hasDescent } = uses;
   const earleyImport = options.earleyRuntimeImport ?? defaultEarleyRuntimeImport(options.runtimeImport);
+  const descentImport = options.descentRuntimeImport ?? defaultDescentRuntimeImport(options.runtimeImport);
   const values = new Map<string, string[]>();
   const types = new Map<string, string[]>();
   const use = (map: Map<string, string[]>, specifier: string, names: string[]) =>
@@ -200,28 +269,38 @@ function addImports(
     // Leaf automata are DFAs.
     if (!hasDfa) use(types, options.runtimeImport, ["DfaSource"]);
   }
+  if (hasDescent) {
+    use(values, descentImport, ["loadDescent", "testDescent"]);
+    use(types, descentImport, ["DescentSource", "LoadedDescent"]);
+  }
   for (const [moduleSpecifier, names] of values)
     file.addImportDeclaration({ moduleSpecifier, namedImports: names });
   for (const [moduleSpecifier, names] of types)
     file.addImportDeclaration({ moduleSpecifier, isTypeOnly: true, namedImports: [...names].sort() });
 }
 
-/** Emits each distinct leaf automaton of the Earley rules once; returns the constant of each. */
-function addLeaves(file: SourceFile, compiled: ReadonlyArray<CompiledRule>): Map<DfaData, string> {
+/** Emits each distinct leaf automaton of the recursive rules once; returns the constant of each. */
+function addLeaves(file: SourceFile, compiled: ReadonlyArray<EmittableRule>): Map<DfaData, string> {
   const names = new Map<DfaData, string>();
   const byText = new Map<string, string>();
   for (const rule of compiled) {
-    for (const leaf of rule.engine === "earley" ? rule.earley.leaves : []) {
+    const leaves =
+      rule.engine === "earley"
+        ? rule.earley.leaves
+        : rule.engine === "descent"
+          ? [...rule.descent.leaves, ...rule.earley.leaves]
+          : [];
+    for (const leaf of leaves) {
       if (names.has(leaf)) continue;
       const literal = dfaLiteral(leaf);
       let name = byText.get(literal);
       if (name === undefined) {
-        name = `EARLEY_LEAF_${byText.size}`;
+        name = `LEAF_${byText.size}`;
         byText.set(literal, name);
         const rules = leaf.ruleNames.length > 0 ? ` (characters of ${leaf.ruleNames.join(", ")})` : "";
         file.addVariableStatement({
           declarationKind: VariableDeclarationKind.Const,
-          docs: [`A leaf automaton of the Earley rules below${rules}.`],
+          docs: [`A leaf automaton of the recursive rules below${rules}.`],
           declarations: [{ name, type: "DfaSource", initializer: literal }],
         });
       }
@@ -254,6 +333,22 @@ function earleyLiteral(e: EarleyData, leafNames: ReadonlyMap<DfaData, string>): 
     ...e.productions.map((p) => `    ${JSON.stringify(p)},`),
     "  ],",
     `  leaves: [${e.leaves.map((leaf) => leafNames.get(leaf) as string).join(", ")}],`,
+    "}",
+  ].join("\n");
+}
+
+function descentLiteral(d: DescentData, leafNames: ReadonlyMap<DfaData, string>): string {
+  return [
+    "{",
+    `  semantics: ${JSON.stringify(d.semantics)},`,
+    `  code: ${JSON.stringify(d.code)},`,
+    `  rules: ${JSON.stringify(d.rules)},`,
+    `  ruleStarts: ${JSON.stringify(d.ruleStarts)},`,
+    "  decisions: [",
+    ...d.decisions.map((x) => `    ${JSON.stringify(x)},`),
+    "  ],",
+    `  sets: ${JSON.stringify(d.sets)},`,
+    `  leaves: [${d.leaves.map((leaf) => leafNames.get(leaf) as string).join(", ")}],`,
     "}",
   ].join("\n");
 }

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { loadGrammar } from "@mimi-spec/grammar";
 import { Project } from "ts-morph";
 import { describe, expect, it } from "vitest";
-import { defaultEarleyRuntimeImport, generateGrammarModule } from "../src/grammar-module.ts";
+import {
+  defaultDescentRuntimeImport,
+  defaultEarleyRuntimeImport,
+  generateGrammarModule,
+} from "../src/grammar-module.ts";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 const runtimeDir = join(root, "packages", "grammar", "src", "runtime");
@@ -23,7 +27,7 @@ function generate(): { text: string; path: string } {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   const dir = mkdtempSync(join(tmpdir(), "mimi-grammar-module-"));
   mkdirSync(join(dir, "runtime"));
-  for (const f of ["dfa-runtime.ts", "earley-runtime.ts"])
+  for (const f of ["dfa-runtime.ts", "earley-runtime.ts", "descent-runtime.ts"])
     copyFileSync(join(runtimeDir, f), join(dir, "runtime", f));
   const path = join(dir, "json.grammar.ts");
   writeFileSync(path, result.text);
@@ -43,13 +47,16 @@ interface GeneratedJson {
 describe("generateGrammarModule with recursive rules", () => {
   const { text, path } = generate();
 
-  it("imports the Earley runtime next to the DFA runtime and emits each leaf automaton once", () => {
+  it("imports the descent and Earley runtimes next to the DFA runtime and emits each leaf automaton once", () => {
     expect(text).toContain(
       'import { loadEarley, matchEarley, testEarley } from "./runtime/earley-runtime.ts";',
     );
+    expect(text).toContain('import { loadDescent, testDescent } from "./runtime/descent-runtime.ts";');
+    expect(text).toContain("export const JSON_TEXT_DESCENT: DescentSource");
+    // The Earley form stays, to explain failures.
     expect(text).toContain("export const JSON_TEXT_EARLEY: EarleySource");
     expect(text).toContain("export const NUMBER_DFA: DfaSource");
-    const leaves = text.match(/^const EARLEY_LEAF_\d+: DfaSource/gm) ?? [];
+    const leaves = text.match(/^const LEAF_\d+: DfaSource/gm) ?? [];
     expect(leaves.length).toBeGreaterThan(3);
     expect(new Set(leaves).size).toBe(leaves.length);
   });
@@ -74,9 +81,20 @@ describe("generateGrammarModule with recursive rules", () => {
     // `false` cannot name a function: the matcher is `falseRule`, the predicate `isFalse`.
     expect(m.falseRule("false")).toEqual({ ok: true });
     expect(m.isFalse("False")).toBe(false);
-    expect(m.rules["JSON-text"]?.engine).toBe("earley");
+    expect(m.rules["JSON-text"]?.engine).toBe("descent");
+    expect(m.isJSONText(`${"[".repeat(100_000)}${"]".repeat(100_000)}`)).toBe(true);
     expect(m.rules.number?.engine).toBe("dfa");
     expect(m.rules.value?.test("[true]")).toBe(true);
+  });
+});
+
+describe("defaultDescentRuntimeImport", () => {
+  it.each([
+    ["@mimi-spec/grammar/runtime", "@mimi-spec/grammar/runtime/descent"],
+    ["./runtime/index.ts", "./runtime/index.ts"],
+    ["../runtime/dfa-runtime.ts", "../runtime/descent-runtime.ts"],
+  ])("%s → %s", (dfa, descent) => {
+    expect(defaultDescentRuntimeImport(dfa)).toBe(descent);
   });
 });
 

@@ -74,6 +74,14 @@ const DRAFT_CODES = {
   },
   "example-unchecked": { severity: "note", meaning: "an example could not be checked against its rule" },
   "example-too-long": { severity: "error", meaning: "an example is longer than the limit for its kind" },
+  "rule-wider-than-reference": {
+    severity: "warning",
+    meaning: "a rule accepts a string (shown) that the project's reference grammar rejects",
+  },
+  "rule-narrower-than-reference": {
+    severity: "warning",
+    meaning: "a rule rejects a string (shown) that the project's reference grammar accepts",
+  },
   "limit-mismatch": {
     severity: "warning",
     meaning: "a stated length limit differs from the one MIMI expects",

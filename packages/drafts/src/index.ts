@@ -12,10 +12,15 @@
  */
 export * from "./check/check-draft.ts";
 export * from "./check/citations.ts";
+export * from "./check/dfa-difference.ts";
 export * from "./check/example-check.ts";
 export * from "./check/grammar-check.ts";
 export * from "./check/known-imports.ts";
 export * from "./check/limit-check.ts";
+export * from "./check/reference-check.ts";
+export * from "./check/reference-grammar.ts";
+export * from "./check/rule-closure-key.ts";
+export * from "./check/rule-difference.ts";
 export * from "./check/rule-references.ts";
 export * from "./extract/abnf-shape.ts";
 export * from "./extract/bcp14.ts";

@@ -45,6 +45,8 @@ describe("RFC grammar fixtures", () => {
     });
     expect(grammar.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const compiler = new RuleCompiler(grammar);
+    // Recursive rules again, always with Earley: the descent engine must agree with it everywhere.
+    const earleyOnly = new RuleCompiler(grammar, { recursive: "earley" });
     const matchers = new Map<string, ReturnType<typeof ruleMatcher>>();
     const engines = new Map<string, string>();
     const disagreements: string[] = [];
@@ -58,6 +60,13 @@ describe("RFC grammar fixtures", () => {
         engines.set(c.rule, compiled.engine);
       }
       const result = matcher.match(c.input);
+      if (engines.get(c.rule) === "descent") {
+        const compiled = earleyOnly.compile(c.rule);
+        if (compiled.engine !== "earley") throw new Error(`${c.rule}: expected an Earley rule`);
+        expect(result, `descent and Earley reports differ on ${JSON.stringify(c.input)}`).toEqual(
+          ruleMatcher(compiled).match(c.input),
+        );
+      }
       expect(matcher.test(c.input), `test() and match() differ on ${JSON.stringify(c.input)}`).toBe(
         result.ok,
       );

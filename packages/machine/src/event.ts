@@ -66,6 +66,11 @@ export interface FullEvent extends EventFields {
   readonly auth_events: ReadonlyArray<EventId>;
   readonly prev_events: ReadonlyArray<EventId>;
   readonly signedBy: ReadonlyArray<ServerName>;
+  /**
+   * Set on the copy of a message event the hub sends a server none of whose users may see it
+   * (history visibility): its content keeps only what the auth rules read.
+   */
+  readonly redacted?: true;
 }
 
 /** Any event in a room's history (always fully formed). */

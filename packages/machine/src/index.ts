@@ -59,5 +59,6 @@ export * from "./trace/run.ts";
 export * from "./trace/schema.ts";
 export * from "./trace/summary.ts";
 export type * from "./verdict.ts";
+export * from "./visibility/history.ts";
 export * from "./visibility/preview.ts";
 export * from "./world.ts";

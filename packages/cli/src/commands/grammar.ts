@@ -9,14 +9,13 @@ import { parseArgs } from "node:util";
 import { generateGrammarModule } from "@mimi-spec/codegen";
 import {
   checkGrammar,
-  type DfaRule,
   diagnosticToJson,
-  type EarleyRule,
   explainFailure,
   formatDiagnostic,
   type Grammar,
   type GrammarText,
   loadGrammar,
+  type MatchableRule,
   type MatchResult,
   RuleCompiler,
   ruleMatcher,
@@ -32,9 +31,12 @@ export const grammarUsage = `mimi grammar <check|gen|match|sample> …
       Report every problem in the grammar (exit 1 on errors).
   mimi grammar gen FILE… --out DIR [--define F]…
       Write a standalone TypeScript parser module (and its runtime) into DIR.
-  mimi grammar match FILE… --rule NAME [--define F]… [--input-file F]
+  mimi grammar match FILE… --rule NAME [--define F]… [--input-file F] [--peg]
       Read JSON strings, one per line (from F or standard input), and print one JSON line each:
       {"ok":true} or {"ok":false,"offset":…,"column":…,"expected":[…],"message":"…"}. Exit 1 if any fails.
+      --peg matches as PEG-based tools (apg-js, Peggy) do: the first alternative that matches wins
+      and repetitions are greedy. That is NOT RFC 5234 and rejects valid strings of real grammars;
+      use it only to predict what such a tool will say.
   mimi grammar sample FILE… --rule NAME [-n N] [--seed S] [--invalid] [--define F]…
       Print N generated strings of the rule as JSON lines; with --invalid, near misses as
       {"text":…,"edit":…} (single edits the rule rejects, and which edit it was).`;
@@ -68,9 +70,13 @@ function loadOrFail(
   return grammar;
 }
 
-function compileRule(grammar: Grammar, name: string | undefined): DfaRule | EarleyRule {
+function compileRule(
+  grammar: Grammar,
+  name: string | undefined,
+  semantics: "cfg" | "peg" = "cfg",
+): MatchableRule {
   if (name === undefined) throw new UserError("missing --rule NAME");
-  const compiled = new RuleCompiler(grammar).compile(name);
+  const compiled = new RuleCompiler(grammar, { semantics }).compile(name);
   if (compiled.engine === "none") throw new UserError(compiled.reason);
   return compiled;
 }
@@ -137,7 +143,7 @@ async function gen(args: ReadonlyArray<string>, io: Io): Promise<number> {
 /** The runtime files a standalone generated module needs, copied from this repository. */
 function runtimeFiles(): Array<[string, string]> {
   const dir = join(repoRoot(), "packages", "grammar", "src", "runtime");
-  const files = ["dfa-runtime.ts", "earley-runtime.ts"].filter((f) => {
+  const files = ["dfa-runtime.ts", "earley-runtime.ts", "descent-runtime.ts"].filter((f) => {
     try {
       readTextFile(join(dir, f));
       return true;
@@ -171,12 +177,17 @@ async function match(args: ReadonlyArray<string>, io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
-    options: { ...common, rule: { type: "string" }, "input-file": { type: "string" } },
+    options: {
+      ...common,
+      rule: { type: "string" },
+      "input-file": { type: "string" },
+      peg: { type: "boolean" },
+    },
   });
   if (values.help === true) return usage(io);
   requireFiles(positionals);
   const grammar = loadOrFail(io, positionals, values.define);
-  const matcher = ruleMatcher(compileRule(grammar, values.rule));
+  const matcher = ruleMatcher(compileRule(grammar, values.rule, values.peg === true ? "peg" : "cfg"));
   const file = values["input-file"];
   const text =
     file === undefined || file === "-" ? await io.readStdin() : readTextFile(resolve(io.cwd, file));

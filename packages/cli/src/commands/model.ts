@@ -1,7 +1,8 @@
 /**
  * `mimi model run TRACE.json [--profile P] [--format text|json]`: runs a trace of the reference
  * machine and prints each step's verdict (accepted, or rejected with its guard, requirements and
- * reason), the invariants each step broke, and the final state.
+ * reason), the invariants each step broke, and the final state. `mimi model check` (random or
+ * exhaustive model checking) lives in `model-check.ts`.
  *
  * @module
  */
@@ -16,6 +17,7 @@ import {
   type TraceRun,
 } from "@mimi-spec/machine";
 import { type Io, readTextFile, UserError } from "../io.ts";
+import { modelCheckCommand, modelCheckUsage } from "./model-check.ts";
 
 /** Help text of the command. */
 export const modelUsage = `mimi model run TRACE.json [--profile P] [--format text|json]
@@ -23,7 +25,9 @@ export const modelUsage = `mimi model run TRACE.json [--profile P] [--format tex
 Runs a trace (models/traces/*.json) on the reference machine and prints each step's verdict,
 the invariants a step violated, and the final state. --profile replaces the trace's profile
 (its option overrides still apply). Exit status: 0 every expectation held, 1 a verdict or an
-invariant differs from what the trace expects, 2 the trace or profile is unusable.`;
+invariant differs from what the trace expects, 2 the trace or profile is unusable.
+
+${modelCheckUsage}`;
 
 function expectationText(expected: Expectation): string {
   return expected === "accepted" ? "accepted" : `rejected by ${expected.rejected}`;
@@ -80,6 +84,8 @@ export function formatRun(description: string, run: TraceRun): string {
 
 /** Runs the command; returns the exit status. */
 export async function modelCommand(args: ReadonlyArray<string>, io: Io): Promise<number> {
+  // `check` has options of its own.
+  if (args[0] === "check") return modelCheckCommand(args.slice(1), io);
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {

@@ -61,6 +61,22 @@ describe("mimi grammar match", () => {
     expect(bad.message).toContain("unexpected '_' (U+005F) at column 4");
   });
 
+  it("with --peg, answers as PEG-based tools do: Ldh-str's greedy run then rejects every label", async () => {
+    const dir = workspace({ "g.abnf": hostGrammar });
+    const exact = memoryIo('"example.org."\n', dir);
+    expect(await main(["grammar", "match", "g.abnf", "--rule", "host"], exact)).toBe(0);
+    const peg = memoryIo('"example.org."\n"a.b."\n', dir);
+    expect(await main(["grammar", "match", "g.abnf", "--rule", "host", "--peg"], peg)).toBe(1);
+    const [multi, single] = peg
+      .stdout()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    // The repetition takes "example" and leaves nothing for the final Let-dig.
+    expect(multi).toMatchObject({ ok: false, offset: 7 });
+    expect(single).toMatchObject({ ok: false, offset: 1 });
+  });
+
   it("refuses a line that is not a JSON string, naming the line", async () => {
     const dir = workspace({ "g.abnf": hostGrammar });
     const io = memoryIo("42\n", dir);

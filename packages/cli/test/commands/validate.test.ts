@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { schemaNames, schemasByName, toEncodedArbitrary } from "@mimi-spec/schema";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonPath } from "../../src/commands/validate.ts";
 import { main } from "../../src/main.ts";
@@ -96,6 +98,55 @@ describe("hostile JSON", () => {
     expect(await main(["validate", "--schema", "UserId"], io)).toBe(1);
     expect(io.stdout()).toContain("at most 255 are allowed");
   }, 60_000);
+});
+
+describe("mimi validate --schema NAME, for every exported schema", () => {
+  type Verdict = { ok: boolean; errors?: Array<{ path: string; message: string }> };
+
+  it.each([...schemaNames])(
+    "%s: accepts generated values and names the path of a broken one",
+    async (name) => {
+      const schema = schemasByName[name];
+      if (schema === undefined) throw new Error(`no schema ${name}`);
+      const valid = fc.sample(toEncodedArbitrary(schema), { numRuns: 3, seed: 7 });
+      // Break a value: null where it had an object's field, else null in its place.
+      const broken = valid.flatMap(
+        (value): Array<{ key: string | undefined; text: string }> =>
+          typeof value === "object" && value !== null && !Array.isArray(value)
+            ? Object.keys(value).map((key) => ({ key, text: JSON.stringify({ ...value, [key]: null }) }))
+            : [{ key: undefined, text: "null" }],
+      );
+      const input = [...valid.map((v) => JSON.stringify(v)), ...broken.map((b) => b.text)].join("\n");
+      const io = memoryIo(`${input}\n`);
+      const status = await main(["validate", "--schema", name], io);
+      const verdicts = lines(io.stdout()) as Verdict[];
+      expect(verdicts).toHaveLength(valid.length + broken.length);
+      expect(verdicts.slice(0, valid.length).every((v) => v.ok)).toBe(true);
+      const rejected = broken.flatMap((b, i) => {
+        const verdict = verdicts[valid.length + i];
+        return verdict?.ok === false ? [{ key: b.key, errors: verdict.errors ?? [] }] : [];
+      });
+      expect(status).toBe(rejected.length > 0 ? 1 : 0);
+      expect(rejected.length).toBeGreaterThan(0);
+      for (const { key, errors } of rejected) {
+        expect(errors.length).toBeGreaterThan(0);
+        for (const error of errors) expect(error.message).not.toBe("");
+        // A nulled field is reported at that field (or, for a rule over fields, at the object).
+        const at = key === undefined ? "$" : jsonPath([key]);
+        if (key !== undefined)
+          expect(
+            errors.some(
+              (e) =>
+                e.path === "$" ||
+                e.path === at ||
+                (e.path.startsWith(at) && /^[.[]/.test(e.path.slice(at.length))),
+            ),
+            JSON.stringify(errors),
+          ).toBe(true);
+        else expect(errors[0]?.path).toBe("$");
+      }
+    },
+  );
 });
 
 describe("jsonPath", () => {

@@ -9,10 +9,13 @@
 import { type DraftExtraction, type DraftProblem, extractDraft } from "../extract/extract-draft.ts";
 import { compareFindings, type Finding } from "../finding.ts";
 import type { DraftFormat } from "../format/document.ts";
-import type { DraftInput } from "../input/decode.ts";
+import { DEFAULT_MAX_INPUT_BYTES, type DraftInput, tooLargeProblem } from "../input/decode.ts";
 import { checkExamples, type ExampleRuleOverrides } from "./example-check.ts";
 import { checkDraftGrammar, type GrammarLimits } from "./grammar-check.ts";
-import { checkLimits } from "./limit-check.ts";
+import { checkLimits, type ExpectedLimit } from "./limit-check.ts";
+import { checkAgainstReference } from "./reference-check.ts";
+import type { ReferenceGrammar } from "./reference-grammar.ts";
+import type { CompareOptions } from "./rule-difference.ts";
 
 /** Options for {@link checkDraft}. */
 export interface CheckDraftOptions extends GrammarLimits {
@@ -22,7 +25,7 @@ export interface CheckDraftOptions extends GrammarLimits {
   readonly exampleRules?: ExampleRuleOverrides;
   /** Requirement ID prefixes to extract (default: the MIMI requirements'). */
   readonly requirementPrefixes?: ReadonlyArray<string>;
-  /** Larger inputs are refused (default 64 MiB). */
+  /** Larger inputs are refused (default 16 MiB, `DEFAULT_MAX_INPUT_BYTES`). */
   readonly maxBytes?: number;
   /** At most this many items of each kind are extracted (default 10000). */
   readonly maxItems?: number;
@@ -30,6 +33,15 @@ export interface CheckDraftOptions extends GrammarLimits {
   readonly maxBlocks?: number;
   /** At most this many findings of one code are kept; a note says how many more there were (default 200). */
   readonly maxFindingsPerCode?: number;
+  /**
+   * The project's reference grammar: each rule the draft defines that it defines too is compared
+   * with it (no comparison when absent). `mimi check` passes `spec/grammar/*.abnf`.
+   */
+  readonly reference?: ReferenceGrammar;
+  /** How the rules are compared with the reference (seed, sample counts). */
+  readonly referenceComparison?: CompareOptions;
+  /** The limits stated limits are compared with (default `EXPECTED_LIMITS`; `mimi check` takes them from the schemas). */
+  readonly expectedLimits?: ReadonlyArray<ExpectedLimit>;
 }
 
 const TRUNCATED_KINDS: Readonly<Record<string, string>> = {
@@ -104,8 +116,20 @@ export function checkDraft(
   const grammar = checkDraftGrammar(extraction, options);
   findings.push(...grammar.findings);
   if (grammar.grammar !== undefined)
-    findings.push(...checkExamples(extraction, grammar.grammar, options.exampleRules));
-  findings.push(...checkLimits(extraction));
+    findings.push(
+      ...checkExamples(
+        extraction,
+        grammar.grammar,
+        options.exampleRules,
+        options.expectedLimits,
+        grammar.compiler,
+      ),
+    );
+  if (options.reference !== undefined)
+    findings.push(
+      ...checkAgainstReference(extraction, grammar, options.reference, options.referenceComparison),
+    );
+  findings.push(...checkLimits(extraction, options.expectedLimits));
   if (!extraction.bcp14Boilerplate) {
     const first = extraction.bcp14[0]?.keywords[0];
     if (first !== undefined) {
@@ -126,6 +150,32 @@ export function checkDraft(
   const withExcerpts = kept.map((f) => withExcerpt(f, extraction));
   const exitCode: CheckExitCode = withExcerpts.some((f) => f.severity === "error") ? 1 : 0;
   return { findings: withExcerpts, exitCode, extraction };
+}
+
+/**
+ * The result for a draft known to be too large before it is read (a caller that checks the
+ * file's size first need not read 50 MB to refuse it): exit code 2 and one `input-too-large`.
+ */
+export function refuseOversizedDraft(
+  path: string,
+  size: number,
+  maxBytes = DEFAULT_MAX_INPUT_BYTES,
+): DraftCheckResult {
+  const problem = tooLargeProblem(size, maxBytes);
+  return {
+    findings: [
+      {
+        file: path,
+        line: problem.line,
+        column: problem.column,
+        severity: "error",
+        code: problem.code,
+        message: problem.message,
+        ...(problem.hint === undefined ? {} : { hint: problem.hint }),
+      },
+    ],
+    exitCode: 2,
+  };
 }
 
 function problemFinding(path: string, problem: DraftProblem, input: DraftInput): Finding {

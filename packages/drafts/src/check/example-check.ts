@@ -18,7 +18,7 @@ import { EXAMPLE_RULES, type IdentifierExample, type IdentifierSigil } from "../
 import type { DraftExtraction } from "../extract/extract-draft.ts";
 import type { Finding } from "../finding.ts";
 import { spanOf } from "../text/span.ts";
-import { expectedLimit } from "./limit-check.ts";
+import { type ExpectedLimit, expectedLimit } from "./limit-check.ts";
 
 /** Which rule each sigil's examples are checked against, overriding {@link EXAMPLE_RULES}. */
 export type ExampleRuleOverrides = Partial<Record<IdentifierSigil, string>>;
@@ -47,9 +47,10 @@ export function checkExamples(
   extraction: DraftExtraction,
   grammar: Grammar,
   overrides: ExampleRuleOverrides = {},
+  limits?: ReadonlyArray<ExpectedLimit>,
+  compiler: RuleCompiler = new RuleCompiler(grammar),
 ): Finding[] {
   const { document } = extraction;
-  const compiler = new RuleCompiler(grammar);
   const matchers = new Map<string, Matcher>();
   const unchecked = new Set<string>();
   const findings: Finding[] = [];
@@ -78,7 +79,7 @@ export function checkExamples(
   for (const e of extraction.examples) {
     const rule = exampleRule(grammar, e.sigil, overrides);
     if (rule === undefined) continue;
-    const limit = expectedLimit(rule);
+    const limit = expectedLimit(rule, limits);
     if (limit !== undefined && limit.unit === "characters" && [...e.text].length > limit.max) {
       findings.push(
         finding(e, {

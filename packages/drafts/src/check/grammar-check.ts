@@ -12,6 +12,7 @@ import {
   type GrammarText,
   loadGrammar,
   parseAbnf,
+  RuleCompiler,
   type SourceText,
   type Span,
 } from "@mimi-spec/grammar";
@@ -30,10 +31,23 @@ export interface GrammarLimits {
   readonly maxAbnfBlocks?: number;
 }
 
+/** A range of the draft, as UTF-16 offsets. */
+export interface DraftRange {
+  readonly offset: number;
+  readonly endOffset: number;
+}
+
 /** The grammar findings and the grammar itself (absent when there was nothing to check). */
 export interface GrammarCheck {
   readonly findings: Finding[];
   readonly grammar?: Grammar;
+  /**
+   * Where a span of one of the grammar's texts stands in the draft; `undefined` for texts that
+   * are not the draft's own (the known imports supplied for it).
+   */
+  readonly locate?: (source: SourceText, span: Span) => DraftRange | undefined;
+  /** Compiles the grammar's rules, shared by the later checks so each rule is compiled once. */
+  readonly compiler?: RuleCompiler;
 }
 
 /** What a finding is built from: a draft range and the rest. */
@@ -113,7 +127,7 @@ export function checkDraftGrammar(extraction: DraftExtraction, limits: GrammarLi
   );
   const grammarSources = new Set(result.grammar.sources.filter((s) => blockByName.has(s.name)));
 
-  const toDraft = (source: SourceText, span: Span): { offset: number; endOffset: number } | undefined => {
+  const toDraft = (source: SourceText, span: Span): DraftRange | undefined => {
     const block = blockByName.get(source.name);
     if (block === undefined) return undefined;
     const map = block.block.map;
@@ -193,7 +207,7 @@ export function checkDraftGrammar(extraction: DraftExtraction, limits: GrammarLi
       }),
     );
   }
-  return { findings, grammar: result.grammar };
+  return { findings, grammar: result.grammar, locate: toDraft, compiler: new RuleCompiler(result.grammar) };
 }
 
 function fromDiagnostic(d: Diagnostic, where: (source: SourceText, span: Span) => string): FindingAt {

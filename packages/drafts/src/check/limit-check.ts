@@ -1,8 +1,13 @@
 /**
  * Stated limits against the ones MIMI expects: user and room IDs of at most 255 characters
- * (draft-ralston-mimi-signaling §3, §4), event types and state keys of at most 255 characters and
- * whole events of at most 65536 bytes of canonical JSON (draft-ralston-mimi-linearized-matrix).
- * A different number is a warning; the same number counted in other units is a note.
+ * (draft-ralston-mimi-signaling §3, §4), server names, event types and state keys of at most 255
+ * characters and whole events of at most 65536 bytes of canonical JSON
+ * (draft-ralston-mimi-linearized-matrix). A different number is a warning; the same number counted
+ * in other units is a note. A recommendation ("SHOULD NOT exceed 230 characters") below the limit
+ * agrees with it and is not reported.
+ *
+ * The table here restates the schemas' limits, since this package does not import the schemas;
+ * `mimi check` passes the limits it reads from the schemas themselves instead.
  *
  * @module
  */
@@ -42,6 +47,14 @@ export const EXPECTED_LIMITS: ReadonlyArray<ExpectedLimit> = [
     rules: ["room_id", "room-id", "roomid"],
   },
   {
+    subject: "server_name",
+    kind: "server name",
+    max: 255,
+    unit: "characters",
+    source: "draft-ralston-mimi-linearized-matrix, Server Names (RFC 1123 host names)",
+    rules: ["server_name", "server-name", "servername"],
+  },
+  {
     subject: "event",
     kind: "event (its canonical JSON, signatures included)",
     max: 65536,
@@ -68,19 +81,32 @@ export const EXPECTED_LIMITS: ReadonlyArray<ExpectedLimit> = [
 ];
 
 /** The expected limit for values of a rule, if MIMI expects one. */
-export function expectedLimit(rule: string): ExpectedLimit | undefined {
+export function expectedLimit(
+  rule: string,
+  expected: ReadonlyArray<ExpectedLimit> = EXPECTED_LIMITS,
+): ExpectedLimit | undefined {
   const key = rule.toLowerCase();
-  return EXPECTED_LIMITS.find((l) => l.rules.includes(key));
+  return expected.find((l) => l.rules.includes(key));
+}
+
+/** Whether a limiting phrase only recommends ("SHOULD NOT exceed"), rather than requires. */
+function recommends(phrase: string): boolean {
+  return /\b(?:SHOULD|should|RECOMMENDED|recommended)\b/.test(phrase);
 }
 
 /** Compares every stated limit with the expected one for each subject it names. */
-export function checkLimits(extraction: DraftExtraction): Finding[] {
+export function checkLimits(
+  extraction: DraftExtraction,
+  limits: ReadonlyArray<ExpectedLimit> = EXPECTED_LIMITS,
+): Finding[] {
   const findings: Finding[] = [];
   const path = extraction.document.path;
   for (const stated of extraction.limits) {
     for (const subject of stated.subjects) {
-      const expected = EXPECTED_LIMITS.find((l) => l.subject === subject);
+      const expected = limits.find((l) => l.subject === subject);
       if (expected === undefined) continue;
+      // A recommended maximum below the required one agrees with it.
+      if (recommends(stated.phrase) && stated.value <= expected.max) continue;
       const position = {
         file: path,
         line: stated.line,

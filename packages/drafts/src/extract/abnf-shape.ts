@@ -11,6 +11,11 @@
 /** A line as the scanner sees it: its text and indentation. Callers keep their own positions. */
 export interface ShapeLine {
   readonly text: string;
+  /**
+   * The line follows something the caller removed (page furniture of a plain-text draft), so it
+   * may start a block although the line before it in the list is not blank.
+   */
+  readonly afterBreak?: boolean;
 }
 
 /** A rule's first line: its indentation, name and right-hand side. */
@@ -99,7 +104,9 @@ function indentOf(text: string): number {
 
 /**
  * Finds ABNF blocks among lines. A block starts at a rule line whose right-hand side reads as
- * ABNF; it goes on through deeper-indented continuation lines, comments and further rules at the
+ * ABNF and that stands apart from the text before it (a blank line, a comment, or the start: a
+ * rendered figure is always set off by a blank line, while `sig="…"` in the middle of an HTTP
+ * example is not); it goes on through deeper-indented continuation lines, comments and further rules at the
  * same indentation, across blank lines, and ends at the first line that fits none of those.
  * Directly after a block line (no blank line between), a deeper-indented line continues the rule
  * even if it is malformed, and a rule-shaped line at the block's indentation is a rule even if
@@ -112,7 +119,7 @@ export function findAbnfRuns(lines: ReadonlyArray<ShapeLine>): AbnfRun[] {
     const first = lines[i] as ShapeLine;
     const shape = ruleLineShape(first.text);
     const rhs = shape === undefined ? undefined : elementsShape(shape.rhs);
-    if (shape === undefined || rhs === undefined || !rhs.ok) {
+    if (shape === undefined || rhs === undefined || !rhs.ok || !standsApart(lines, i)) {
       i++;
       continue;
     }
@@ -152,6 +159,13 @@ export function findAbnfRuns(lines: ReadonlyArray<ShapeLine>): AbnfRun[] {
     i = last + 1;
   }
   return runs;
+}
+
+/** Whether line `i` may start a block: the first line, after a break, a blank line or a comment. */
+function standsApart(lines: ReadonlyArray<ShapeLine>, i: number): boolean {
+  if (i === 0 || lines[i]?.afterBreak === true) return true;
+  const before = (lines[i - 1] as ShapeLine).text;
+  return blank(before) || before.trim().startsWith(";");
 }
 
 /** Whether every non-blank line of a code block belongs to ABNF found by shape (it is all ABNF). */

@@ -68,23 +68,38 @@ const CODE_IDENTIFIER = /^[@!$][^\s`]+$/;
 /** A complete identifier shape, for quoted strings outside "Example" sentences. */
 const FULL_SHAPE = /^(?:[@!][^\s:"]+:[^\s"]+|\$[A-Za-z0-9+/_=-]+)$/;
 const CODE_SPAN = /`([^`\n]+)`/g;
-const QUOTED = /"([@!$][^"\s]+)"/g;
+/** A list item: a bullet (`*`, `-`, `+`, `•`, xml2rfc's `o`) or a number, then white space. */
+const LIST_ITEM = /^(?:[*+•-]|o|\d+\.)[ \t]/;
+// Not a JSON key (`"$eventid": {`): a key names a slot, it illustrates no identifier.
+const QUOTED = /"([@!$][^"\s]+)"(?![ \t]*:)/g;
 const BARE = /(?<=^|[\s(,;:[{])[@!$][^\s`"'<>(),;[\]{}]+/g;
 
 /** Finds the examples of one sentence. `carry` holds an "Example:" sentence's expectation. */
 export class SentenceExamples {
   private pending: "valid" | "invalid" | undefined;
+  private pendingItemsOnly = false;
   readonly found: IdentifierExample[] = [];
   private readonly seen = new Set<number>();
 
   /** Collects the examples of the next sentence (sentences must come in order). */
   visit(sentence: Sentence): void {
     const { text } = sentence;
-    const carried = this.pending;
+    const item = LIST_ITEM.test(text);
+    // A carry from a list item reaches the next item only, not the prose after the list.
+    const carried = this.pendingItemsOnly && !item ? undefined : this.pending;
     this.pending = undefined;
+    this.pendingItemsOnly = false;
+    // "Examples:" carries over a whole list: each item of it is an example, backticks or not
+    // (plain-text renderings drop them).
+    if (carried !== undefined && item) {
+      this.pending = carried;
+      this.pendingItemsOnly = true;
+    }
     if (!text.includes("@") && !text.includes("!") && !text.includes("$")) {
-      if (EXAMPLE_WORDS.test(text) && /:\s*$/.test(text))
+      if (EXAMPLE_WORDS.test(text) && /:\s*$/.test(text)) {
         this.pending = saysInvalid(text) ? "invalid" : "valid";
+        this.pendingItemsOnly = false;
+      }
       return;
     }
     const expectation = saysInvalid(text) ? "invalid" : (carried ?? "valid");
@@ -116,8 +131,10 @@ export class SentenceExamples {
       }
     }
     // "Example:" with nothing after it introduces the next sentence (often a displayed line).
-    if (this.found.length === before && EXAMPLE_WORDS.test(text) && /:\s*$/.test(text))
+    if (this.found.length === before && EXAMPLE_WORDS.test(text) && /:\s*$/.test(text)) {
       this.pending = expectation;
+      this.pendingItemsOnly = false;
+    }
   }
 
   private add(

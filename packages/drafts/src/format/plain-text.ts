@@ -78,7 +78,13 @@ export function parsePlainText(
     if (i === source.lineStarts.length - 1 && l.start === text.length && i > 0) break;
     if (furniture[i] === 0) lines.push(l);
   }
-  const runs = findAbnfRuns(lines.map((l) => ({ text: text.slice(l.start, l.end) })));
+  // A line right after dropped furniture (a page break) may start a figure.
+  const runs = findAbnfRuns(
+    lines.map((l) => ({
+      text: text.slice(l.start, l.end),
+      ...(l.index > 0 && furniture[l.index - 1] !== 0 ? { afterBreak: true } : {}),
+    })),
+  );
 
   const blocks: CodeBlock[] = [];
   const prose = new MappedTextBuilder(text);

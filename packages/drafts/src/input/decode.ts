@@ -34,8 +34,12 @@ export interface DecodeOptions {
   readonly maxBytes?: number;
 }
 
-/** The largest draft accepted by default: 64 MiB, far beyond any real Internet-Draft. */
-export const DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest draft accepted by default: 16 MiB. The longest RFCs are a few MB even as HTML, so
+ * a larger file is a wrong path, a concatenation or a generated file, and is refused with a clear
+ * error rather than checked for seconds.
+ */
+export const DEFAULT_MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /**
  * Decodes a draft. A UTF-8 byte order mark is dropped (editors do not show it, so columns would
@@ -46,16 +50,45 @@ export function decodeDraftInput(input: DraftInput, options: DecodeOptions = {})
   return typeof input === "string" ? decodeString(input, maxBytes) : decodeBytes(input, maxBytes);
 }
 
-function tooLarge(size: number, maxBytes: number, unit: string): DecodeResult {
+/** The problem of a draft over the size limit (callers that know the size before reading use it too). */
+export function tooLargeProblem(size: number, maxBytes: number, unit = "bytes"): InputProblem {
   return {
-    ok: false,
-    error: {
-      code: "input-too-large",
-      message: `the draft is ${size} ${unit}, more than the ${maxBytes} bytes the check accepts`,
-      line: 1,
-      column: 1,
-    },
+    code: "input-too-large",
+    message: `the draft is ${size} ${unit}, more than the ${maxBytes} bytes the check accepts`,
+    line: 1,
+    column: 1,
+    hint: "pass one draft, not a concatenation or a generated file; Internet-Drafts are far smaller",
   };
+}
+
+function tooLarge(size: number, maxBytes: number, unit: string): DecodeResult {
+  return { ok: false, error: tooLargeProblem(size, maxBytes, unit) };
+}
+
+/** A byte order mark of UTF-16 or UTF-32, or a UTF-16 text without one, by its NUL bytes. */
+function wideEncoding(bytes: Uint8Array): { name: string; how: string } | undefined {
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0)
+    return { name: "UTF-32LE", how: "it starts with a UTF-32 byte order mark" };
+  if (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)
+    return { name: "UTF-32BE", how: "it starts with a UTF-32 byte order mark" };
+  if (b0 === 0xff && b1 === 0xfe) return { name: "UTF-16LE", how: "it starts with a UTF-16 byte order mark" };
+  if (b0 === 0xfe && b1 === 0xff) return { name: "UTF-16BE", how: "it starts with a UTF-16 byte order mark" };
+  // ASCII text in UTF-16 puts a NUL next to every character: on the odd bytes (LE) or the even (BE).
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 8) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul >= pairs * 0.4 && evenNul <= pairs * 0.05)
+    return { name: "UTF-16LE", how: "every other byte is NUL, as in UTF-16 text without a byte order mark" };
+  if (evenNul >= pairs * 0.4 && oddNul <= pairs * 0.05)
+    return { name: "UTF-16BE", how: "every other byte is NUL, as in UTF-16 text without a byte order mark" };
+  return undefined;
 }
 
 function empty(): DecodeResult {
@@ -73,15 +106,16 @@ function empty(): DecodeResult {
 
 function decodeBytes(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) return tooLarge(bytes.length, maxBytes, "bytes");
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+  const wide = wideEncoding(bytes);
+  if (wide !== undefined) {
     return {
       ok: false,
       error: {
         code: "input-invalid-utf8",
-        message: "the draft is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8",
+        message: `the draft is ${wide.name} (${wide.how}), not UTF-8`,
         line: 1,
         column: 1,
-        hint: "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`",
+        hint: `convert it to UTF-8, e.g. \`iconv -f ${wide.name} -t UTF-8\``,
       },
     };
   }

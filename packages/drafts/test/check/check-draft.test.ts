@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkDraft } from "../../src/check/check-draft.ts";
+import { checkDraft, refuseOversizedDraft } from "../../src/check/check-draft.ts";
 import type { Finding } from "../../src/finding.ts";
+import { DEFAULT_MAX_INPUT_BYTES } from "../../src/input/decode.ts";
 import { fixtureBytes, fixtureText, positionOf } from "../support/fixtures.ts";
 
 /** The finding with `code` whose start is where `needle` stands in the fixture. */
@@ -242,14 +243,29 @@ describe("checkDraft on arbitrary text", () => {
   });
 });
 
-describe("checkDraft on 50 MB of generated text", () => {
-  it("finishes in bounded time with a clear, capped result", () => {
+describe("checkDraft on huge generated text", () => {
+  it("refuses it by default: larger than any real draft", () => {
+    const r = checkDraft("generated.txt", "a".repeat(50_000_000));
+    expect(r.exitCode).toBe(2);
+    expect(r.findings.map((f) => f.code)).toEqual(["input-too-large"]);
+    expect(r.findings[0]?.message).toContain(String(DEFAULT_MAX_INPUT_BYTES));
+  });
+
+  it("refuses a file by its size before reading it", () => {
+    const r = refuseOversizedDraft("huge.md", 52_428_800);
+    expect(r.exitCode).toBe(2);
+    expect(r.findings[0]).toMatchObject({ code: "input-too-large", severity: "error", line: 1, column: 1 });
+    expect(r.findings[0]?.message).toContain("52428800 bytes");
+  });
+
+  it("at the largest size accepted, finishes in bounded time with a clear, capped result", () => {
     const page = fixtureText("good.txt");
     const paragraph =
       "   Servers MUST check every user ID (CHAT-2).  A user ID is at most 256 characters, e.g.\n" +
       "   `@alice:example.org`.\n\n";
-    const text = page + paragraph.repeat(Math.ceil(50_000_000 / paragraph.length));
-    expect(text.length).toBeGreaterThanOrEqual(50_000_000);
+    const size = DEFAULT_MAX_INPUT_BYTES - page.length;
+    const text = page + paragraph.repeat(Math.floor(size / paragraph.length));
+    expect(text.length).toBeGreaterThan(DEFAULT_MAX_INPUT_BYTES - paragraph.length);
     const started = performance.now();
     const r = checkDraft("generated.txt", text, { maxFindingsPerCode: 50 });
     const seconds = (performance.now() - started) / 1000;

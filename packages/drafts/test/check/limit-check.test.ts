@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLimits } from "../../src/check/limit-check.ts";
+import { checkLimits, EXPECTED_LIMITS } from "../../src/check/limit-check.ts";
 import { extractDraft } from "../../src/extract/extract-draft.ts";
 
 function limitFindings(text: string) {
@@ -29,6 +29,28 @@ describe("checkLimits", () => {
   it("notes the right number in the wrong unit", () => {
     const [f] = limitFindings("A user ID MUST NOT exceed 255 bytes.");
     expect(f).toMatchObject({ code: "limit-unit-mismatch", severity: "note" });
+  });
+
+  it("checks server names too", () => {
+    const [f] = limitFindings("A server name is at most 230 characters.");
+    expect(f).toMatchObject({ code: "limit-mismatch", severity: "warning" });
+    expect(f?.message).toContain("a server name to 230 characters");
+  });
+
+  it("takes a recommended maximum below the limit as agreeing with it, but not one above", () => {
+    expect(limitFindings("Server names SHOULD NOT exceed 230 characters.")).toEqual([]);
+    expect(limitFindings("Server names SHOULD NOT exceed 300 characters.")[0]?.code).toBe("limit-mismatch");
+    expect(limitFindings("Server names MUST NOT exceed 230 characters.")[0]?.code).toBe("limit-mismatch");
+  });
+
+  it("compares with the limits it is given instead of its own table", () => {
+    const r = extractDraft("d.md", "A user ID is at most 255 characters.");
+    if (!r.ok) throw new Error(r.error.message);
+    const strict = EXPECTED_LIMITS.map((l) =>
+      l.subject === "user_id" ? { ...l, max: 128, source: "a test" } : l,
+    );
+    const [f] = checkLimits(r.extraction, strict);
+    expect(f?.message).toContain("MIMI expects at most 128 characters (a test)");
   });
 
   it("ignores limits of things MIMI sets no limit for", () => {

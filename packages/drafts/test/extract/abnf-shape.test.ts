@@ -40,6 +40,22 @@ describe("ABNF by shape", () => {
     expect(findAbnfRuns(lines(text))).toEqual([{ first: 0, last: 2 }]);
   });
 
+  it("starts a block only where it stands apart from the text before it", () => {
+    // `sig=` continues an HTTP header example: no blank line sets it off, so it is no ABNF.
+    const http = [
+      '   Authorization: X-Matrix origin="a.example",',
+      '      key="ed25519:0",',
+      '      sig="<unpadded base64 encoded signature>"',
+      "   Content-Type: application/json",
+    ].join("\n");
+    expect(findAbnfRuns(lines(http))).toEqual([]);
+    // After a comment, or after something the caller removed (a page break), a block may start.
+    expect(findAbnfRuns(lines('; the grammar\na = "x"'))).toEqual([{ first: 1, last: 1 }]);
+    expect(findAbnfRuns([{ text: "   prose line" }, { text: '   a = "x"', afterBreak: true }])).toEqual([
+      { first: 1, last: 1 },
+    ]);
+  });
+
   it("says whether a whole code block is ABNF", () => {
     expect(isAllAbnf('a = "x"\n\n; comment\nb = a / "y"\n')).toBe(true);
     expect(isAllAbnf('a = "x"\nprint(a)\n')).toBe(false);

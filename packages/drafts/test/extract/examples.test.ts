@@ -27,6 +27,29 @@ describe("identifier examples", () => {
     expect(found.map((e) => e.text)).toEqual(["@bob:example.org", "!r:example.org", "$ev"]);
   });
 
+  it("takes every item of a list that 'Examples:' introduces, as plain text renders it", () => {
+    const text = [
+      "   Examples:",
+      "",
+      "   *  @alice:example.org",
+      "",
+      "   *  @watch/for/slashes:example.org",
+      "",
+      "   The @ sigil starts a user ID, as in @carol:example.org here.",
+      "",
+    ].join("\n");
+    expect(examples(text, "d.txt").map((e) => [e.text, e.context])).toEqual([
+      ["@alice:example.org", "example-sentence"],
+      ["@watch/for/slashes:example.org", "example-sentence"],
+    ]);
+  });
+
+  it("does not take a quoted JSON key for an example", () => {
+    const text = 'Response: { "failed_pdus": { "$eventid": { "error": "Invalid event format" } } }\n';
+    expect(examples(text, "d.txt").map((e) => e.text)).toEqual([]);
+    expect(examples('The sender is "@bob:example.org": he invited us.\n').map((e) => e.text)).toEqual([]);
+  });
+
   it("takes quoted identifiers in prose only when they have a full identifier's shape", () => {
     const found = examples('Clients send "@carol:example.org" and "@partial", or "hello".\n');
     expect(found.map((e) => [e.text, e.context])).toEqual([["@carol:example.org", "quoted"]]);

@@ -46,7 +46,41 @@ describe("stated limits", () => {
       "user_id",
     ]);
     expect(limits("An event ID is at most 100 characters.")[0]?.subjects).toEqual(["event_id"]);
-    expect(limits("Retry up to 3 times.")[0]?.subjects).toEqual([]);
+    expect(limits("A user ID, or an alias, is at most 300 characters.")[0]?.subjects).toEqual(["user_id"]);
+  });
+
+  it("gives a limit that belongs to another noun no subject, and keeps to its clause", () => {
+    // "host names" is no subject the check knows; the room ID is not what is limited.
+    expect(
+      limits("Letters only in a room ID, and host names of at most 63 characters.")[0]?.subjects,
+    ).toEqual([]);
+    expect(limits("Servers accept user IDs of at most 255 characters.")[0]?.subjects).toEqual(["user_id"]);
+    expect(limits("A user ID has a length of at most 255 characters.")[0]?.subjects).toEqual(["user_id"]);
+    expect(limits("User IDs, room IDs, and server names are at most 255 characters.")[0]?.subjects).toEqual([
+      "user_id",
+      "room_id",
+      "server_name",
+    ]);
+    expect(limits("Room IDs are opaque; at most 255 characters for user IDs.")[0]?.subjects).toEqual([
+      "user_id",
+    ]);
+  });
+
+  it("finds subjects whose two words are wrapped across lines", () => {
+    expect(limits("Event\ntypes MUST NOT exceed 255 characters.")[0]?.subjects).toEqual(["event_type"]);
+    expect(limits("A user\nID is at most 255 characters.")[0]?.subjects).toEqual(["user_id"]);
+  });
+
+  it("skips counts of things, which are no lengths, and finds a unit a few words on", () => {
+    expect(limits("Retry up to 3 times.")).toEqual([]);
+    expect(limits("There MUST NOT be more than 50 entries in pdus.")).toEqual([]);
+    expect(limits("A room ID MUST NOT exceed 255 ASCII characters.")[0]).toMatchObject({
+      value: 255,
+      unit: "characters",
+      subjects: ["room_id"],
+    });
+    expect(limits("A room ID MUST NOT exceed 255.")[0]).toMatchObject({ value: 255, subjects: ["room_id"] });
+    expect(limits("A room ID MUST NOT exceed 255 in length.")[0]).toMatchObject({ value: 255 });
   });
 
   it("points at the limiting phrase", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeDraftInput, firstInvalidUtf8 } from "../../src/input/decode.ts";
+import { DEFAULT_MAX_INPUT_BYTES, decodeDraftInput, firstInvalidUtf8 } from "../../src/input/decode.ts";
 
 describe("decodeDraftInput", () => {
   it("drops a UTF-8 byte order mark, so columns match what an editor shows", () => {
@@ -16,6 +16,26 @@ describe("decodeDraftInput", () => {
       expect(r.error.code).toBe("input-invalid-utf8");
       expect(r.error.hint).toContain("UTF-8");
     }
+  });
+
+  it("names UTF-16 without a byte order mark, and UTF-32, instead of calling them binary", () => {
+    const utf16le = Uint8Array.from([..."# Title\n\nText"].flatMap((c) => [c.charCodeAt(0), 0]));
+    const le = decodeDraftInput(utf16le);
+    expect(le.ok === false && le.error).toMatchObject({ code: "input-invalid-utf8" });
+    expect(le.ok === false && le.error.message).toContain("UTF-16LE");
+    const utf16be = Uint8Array.from([..."# Title\n\nText"].flatMap((c) => [0, c.charCodeAt(0)]));
+    const be = decodeDraftInput(utf16be);
+    expect(be.ok === false && be.error.message).toContain("UTF-16BE");
+    const utf32 = decodeDraftInput(Uint8Array.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+    expect(utf32.ok === false && utf32.error.message).toContain("UTF-32LE");
+    expect(utf32.ok === false && utf32.error.hint).toContain("iconv -f UTF-32LE -t UTF-8");
+  });
+
+  it("refuses more than 16 MiB by default, and what the caller allows", () => {
+    expect(DEFAULT_MAX_INPUT_BYTES).toBe(16 * 1024 * 1024);
+    const r = decodeDraftInput(new Uint8Array(101).fill(0x61), { maxBytes: 100 });
+    expect(r.ok === false && r.error).toMatchObject({ code: "input-too-large", line: 1, column: 1 });
+    expect(decodeDraftInput(new Uint8Array(100).fill(0x61), { maxBytes: 100 }).ok).toBe(true);
   });
 
   it("reports the line and column of a NUL byte", () => {

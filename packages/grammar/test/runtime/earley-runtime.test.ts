@@ -22,7 +22,9 @@ function earley(text: string, rule = "r"): LoadedEarley {
 
 const json = (() => {
   const text = readFileSync(join(import.meta.dirname, "..", "fixtures", "rfc", "rfc8259-json.abnf"), "utf8");
-  const compiled = new RuleCompiler(loadGrammar([{ name: "rfc8259-json.abnf", text }])).compile("JSON-text");
+  const compiled = new RuleCompiler(loadGrammar([{ name: "rfc8259-json.abnf", text }]), {
+    recursive: "earley",
+  }).compile("JSON-text");
   if (compiled.engine !== "earley") throw new Error(`JSON-text should be recursive, got ${compiled.engine}`);
   return loadEarley(compiled.earley);
 })();

@@ -330,6 +330,16 @@ export const GUARDS = {
     "file": "models/auth-rules.json",
     "lm": "3.3"
   },
+  "auth.auth-events-valid": {
+    "requirements": [
+      "OQ-AUTH-7",
+      "OQ-AUTH-8",
+      "SIG-AUTH-3"
+    ],
+    "reason": "auth event {eventId} is not an event of {room}: an event another room holds, or one that was rejected, never enters its history",
+    "file": "models/auth-rules.json",
+    "lm": "4 (MX-v11 2.3, 2.5)"
+  },
   "auth.no-duplicate-auth-events": {
     "requirements": [
       "SIG-AUTH-3"
@@ -400,6 +410,7 @@ export const GUARDS = {
   },
   "auth.sender-level": {
     "requirements": [
+      "SIG-POLICY-3",
       "OQ-MGMT-5",
       "OQ-MGMT-6"
     ],
@@ -414,6 +425,14 @@ export const GUARDS = {
     "reason": "state key {stateKey} names a user other than the sender {sender}",
     "file": "models/auth-rules.json",
     "lm": "8"
+  },
+  "policy.configure-only": {
+    "requirements": [
+      "SIG-POLICY-2"
+    ],
+    "reason": "{eventType} cannot set {value}: the policy of {room} was fixed at its creation and offers only {expected}",
+    "file": "models/auth-rules.json",
+    "lm": "SIG-seed policy"
   },
   "power-levels.valid-content": {
     "requirements": [
@@ -486,6 +505,25 @@ export const GUARDS = {
       "SIG-ROOM-2"
     ],
     "reason": "event {eventId} does not extend the head {head}: {detail}",
+    "file": "models/send-path.json"
+  },
+  "invite.target-may-refuse": {
+    "requirements": [
+      "RP-INVITE-1",
+      "MSGREQ-1",
+      "OQ-MGMT-10"
+    ],
+    "reason": "{server} refused the invite of {target} from {sender} when the hub asked (check-invite): {detail}",
+    "file": "models/send-path.json",
+    "enabledWhen": {
+      "mgmt.invite-consent": "target-may-refuse"
+    }
+  },
+  "send.one-txn-in-flight": {
+    "requirements": [
+      "LM-SEND-1"
+    ],
+    "reason": "{server} still waits for the hub {hub} to answer its transaction {value}: one transaction in flight per sender",
     "file": "models/send-path.json"
   },
   "network.message-in-flight": {
@@ -570,6 +608,7 @@ export const GUARD_IDS: ReadonlyArray<GuardId> = [
   "create.no-prev",
   "create.room-domain-matches-sender",
   "create.room-version",
+  "auth.auth-events-valid",
   "auth.no-duplicate-auth-events",
   "auth.auth-event-is-state",
   "auth.select-auth-events",
@@ -580,6 +619,7 @@ export const GUARD_IDS: ReadonlyArray<GuardId> = [
   "auth.sender-joined",
   "auth.sender-level",
   "auth.state-key-user",
+  "policy.configure-only",
   "power-levels.valid-content",
   "power-levels.change",
   "redaction.target-in-room",
@@ -589,6 +629,8 @@ export const GUARD_IDS: ReadonlyArray<GuardId> = [
   "hub.accept-limited-event",
   "follower.from-hub",
   "hub.append-at-head",
+  "invite.target-may-refuse",
+  "send.one-txn-in-flight",
   "network.message-in-flight",
   "network.retry-pending",
   "mls-acp.server-proposal",

@@ -1007,10 +1007,23 @@ export const PROFILE_OPTIONS = {
       "lowest-id-creates"
     ],
     "requirements": [
-      "CHAT-2",
-      "CHAT-4"
+      "OQ-CHAT-4"
     ],
-    "registered": false
+    "registered": true
+  },
+  "mgmt.invite-consent": {
+    "choices": [
+      "target-may-refuse",
+      "always-delivered"
+    ],
+    "implemented": [
+      "target-may-refuse",
+      "always-delivered"
+    ],
+    "requirements": [
+      "OQ-MGMT-10"
+    ],
+    "registered": true
   }
 } as const;
 
@@ -1046,7 +1059,8 @@ export const PROFILES = {
       "crypto.hub-signature": "required",
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
-      "chat.dm-creation": "lowest-id-creates"
+      "chat.dm-creation": "lowest-id-creates",
+      "mgmt.invite-consent": "target-may-refuse"
     }
   },
   "lm-i1-text": {
@@ -1074,7 +1088,8 @@ export const PROFILES = {
       "crypto.hub-signature": "required",
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
-      "chat.dm-creation": "any-member"
+      "chat.dm-creation": "any-member",
+      "mgmt.invite-consent": "target-may-refuse"
     }
   },
   "matrix-v11": {
@@ -1102,7 +1117,8 @@ export const PROFILES = {
       "crypto.hub-signature": "required",
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
-      "chat.dm-creation": "any-member"
+      "chat.dm-creation": "any-member",
+      "mgmt.invite-consent": "target-may-refuse"
     }
   },
   "pol-00": {
@@ -1130,7 +1146,8 @@ export const PROFILES = {
       "crypto.hub-signature": "required",
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
-      "chat.dm-creation": "any-member"
+      "chat.dm-creation": "any-member",
+      "mgmt.invite-consent": "target-may-refuse"
     }
   }
 } as const satisfies Readonly<Record<string, { readonly summary: string; readonly values: OptionValues }>>;
@@ -1169,6 +1186,14 @@ export const VISIBILITY_SETTINGS = {
     "summary": "Show me the status message of people who contact me first.",
     "requirements": [
       "SHARING-5"
+    ]
+  },
+  "refuse-invites": {
+    "scope": "user",
+    "summary": "Refuse every invite: my server answers the hub's check-invite with a refusal (a 'who may invite me' control).",
+    "requirements": [
+      "MSGREQ-1",
+      "OQ-MGMT-10"
     ]
   },
   "show-members-before-consent": {

@@ -1,7 +1,8 @@
 /**
  * Fan-out (LM §2.9 item 6, RP-00): after the hub appends an event it sends it to every server
  * with at least one joined user; to the server of a kicked or banned user; a whole history to a
- * server whose first user just joined (the send_join answer); and an invite, with a summary of
+ * server whose first user just joined (the send_join answer; redacted where none of that server's
+ * users may see an event, by the history visibility); and an invite, with a summary of
  * the room, to the server of an invited user that is not in the room.
  *
  * @module
@@ -14,6 +15,7 @@ import { pentries, phas } from "../state/persistent-map.ts";
 import { historyOf, type Replica } from "../state/replica.ts";
 import { joinedOn, membershipValue, type RoomState, stateEvent } from "../state/room-state.ts";
 import type { Draft } from "../step/draft.ts";
+import { historyFor } from "../visibility/history.ts";
 import type { Person, PreviewInputs } from "../visibility/preview.ts";
 
 /** What an invitee's server learns about a room (LM stripped state). */
@@ -95,7 +97,13 @@ export function fanOut(draft: Draft, before: RoomState, after: Replica, event: F
   }
   for (const server of [...targets.keys()].sort()) {
     if (targets.get(server) === "history")
-      draft.send({ kind: "history", from: hub, to: server, room: after.roomId, events: historyOf(after) });
+      draft.send({
+        kind: "history",
+        from: hub,
+        to: server,
+        room: after.roomId,
+        events: historyFor(historyOf(after), server, 0, draft.profile),
+      });
     else draft.send({ kind: "event", from: hub, to: server, room: after.roomId, event });
   }
   const previewInputs =

@@ -15,11 +15,18 @@ import { optionIs } from "../profile.ts";
 import { storeReplica } from "../server/apply.ts";
 import { withDirectoryEntry } from "../server/directory.ts";
 import { inviteKey, type ServerState } from "../server/server.ts";
-import { logSlice } from "../state/log.ts";
-import { appendToReplica, eventById, positionOf, type Replica, replicaFromCreate } from "../state/replica.ts";
+import {
+  appendToReplica,
+  eventById,
+  historyOf,
+  positionOf,
+  type Replica,
+  replicaFromCreate,
+} from "../state/replica.ts";
 import { membershipValue } from "../state/room-state.ts";
 import type { Draft } from "../step/draft.ts";
 import type { Rejected, Verdict } from "../verdict.ts";
+import { historyFor } from "../visibility/history.ts";
 import { previewFor } from "../visibility/preview.ts";
 
 /** The hub a server believes a room has: its replica's, else the room ID's server (SIG-ID-4). */
@@ -245,7 +252,10 @@ export function receiveResult(draft: Draft, serverName: ServerName, message: Res
   return ACCEPTED;
 }
 
-/** A backfill request arrives at the hub: it answers with the events after `after`. */
+/**
+ * A backfill request arrives at the hub: it answers with the events after `after`, redacted where
+ * none of the requesting server's users may see them (POL-00).
+ */
 export function receiveBackfill(draft: Draft, hubName: ServerName, message: BackfillMessage): Verdict {
   const replica = draft.server(hubName).persisted.rooms.get(message.room);
   const known = check(draft.ctx, "hub.room-known", replica !== undefined && replica.hub === hubName, () => ({
@@ -258,7 +268,7 @@ export function receiveBackfill(draft: Draft, hubName: ServerName, message: Back
     from: hubName,
     to: message.from,
     room: message.room,
-    events: logSlice(replica.history, message.after),
+    events: historyFor(historyOf(replica), message.from, message.after, draft.profile),
   });
   return ACCEPTED;
 }

@@ -1,17 +1,19 @@
 /**
  * The hub's side of the send path: it takes a limited event (from one of its own users, or from
  * a follower server in a transaction), checks that it is the hub and that the event is limited,
- * processes each transaction once, forms the event, runs the policy, appends it at the head and
- * fans it out, and answers the follower.
+ * processes each transaction once, forms the event, runs the policy, asks the invitee's server
+ * about an invite (check-invite), appends it at the head and fans it out, and answers the follower.
  *
  * @module
  */
-import { roomIdParts, type ServerName } from "@mimi-spec/schema";
-import { type EventId, type FullEvent, isFullyFormed, type LimitedEvent } from "../event.ts";
+import { roomIdParts, type ServerName, type UserId, userIdParts } from "@mimi-spec/schema";
+import { EVENT_TYPES, type EventId, type FullEvent, isFullyFormed, type LimitedEvent } from "../event.ts";
 import { authorize, checkSignatures } from "../policy/authorize.ts";
-import { ACCEPTED, check } from "../policy/guard.ts";
+import { ACCEPTED, check, guardEnabled } from "../policy/guard.ts";
 import { storeReplica } from "../server/apply.ts";
+import { pget, pset } from "../state/persistent-map.ts";
 import { appendToReplica, eventById, type Replica } from "../state/replica.ts";
+import { membershipValue } from "../state/room-state.ts";
 import type { Draft } from "../step/draft.ts";
 import type { Verdict } from "../verdict.ts";
 import { fanOut } from "./fanout.ts";
@@ -40,6 +42,28 @@ export function appendAtHub(draft: Draft, replica: Replica, event: FullEvent): R
   return after;
 }
 
+/**
+ * The check-invite round trip (RP-00; LM's /invite): before an invite enters the room the hub asks
+ * the invitee's server, which refuses when its user turned `refuse-invites` on (MSGREQ-1). The hub
+ * waits for the answer, so the exchange is one atomic step of the model.
+ */
+export function checkInvite(draft: Draft, event: FullEvent): Verdict {
+  if (event.type !== EVENT_TYPES.member || event.state_key === undefined) return ACCEPTED;
+  if (membershipValue(event.content) !== "invite" || !guardEnabled(draft.ctx, "invite.target-may-refuse"))
+    return ACCEPTED;
+  const target = event.state_key as UserId;
+  const server = userIdParts(target).server;
+  const refuses = draft.server(server).persisted.profiles.get(target)?.settings["refuse-invites"] === true;
+  return (
+    check(draft.ctx, "invite.target-may-refuse", !refuses, () => ({
+      server,
+      target,
+      sender: event.sender,
+      detail: `${target} refuses every invite (the refuse-invites setting)`,
+    })) ?? ACCEPTED
+  );
+}
+
 /** Forms, authorizes and (when accepted) appends an event at the hub. */
 export function processAtHub(
   draft: Draft,
@@ -55,6 +79,8 @@ export function processAtHub(
   const event = formEvent(draft, replica, limited, hubOriginated);
   const verdict = authorizeAtHub(draft, replica, event);
   if (!verdict.accepted) return { verdict };
+  const invite = checkInvite(draft, event);
+  if (!invite.accepted) return { verdict: invite };
   appendAtHub(draft, replica, event);
   return { verdict: ACCEPTED, eventId: event.event_id };
 }
@@ -83,9 +109,8 @@ export function hubReceive(
   });
   const answer = (outcome: HubOutcome): HubOutcome => {
     if (txn !== undefined && origin !== hubName) {
-      const results = new Map(draft.server(hubName).persisted.txnResults);
-      results.set(`${origin} ${txn}`, outcome);
       const current = draft.server(hubName);
+      const results = pset(current.persisted.txnResults, `${origin} ${txn}`, outcome);
       draft.setServer({ ...current, persisted: { ...current.persisted, txnResults: results } });
       draft.send({
         kind: "result",
@@ -106,7 +131,7 @@ export function hubReceive(
   const limitedOnly = check(draft.ctx, "hub.accept-limited-event", !isFullyFormed(incoming), values);
   if (limitedOnly !== undefined) return answer({ verdict: limitedOnly });
   if (txn !== undefined) {
-    const seen = server.persisted.txnResults.get(`${origin} ${txn}`);
+    const seen = pget(server.persisted.txnResults, `${origin} ${txn}`);
     if (seen !== undefined) {
       draft.note(
         () => `${hubName} already processed txn ${txn} of ${origin}: answered again, not reprocessed`,

@@ -1,16 +1,63 @@
 /**
  * Invariants of room histories: create first, one linear chain, auth events that are earlier
- * state events including the create event, every event one the policy accepts, and no event
- * from a banned user while the ban lasts.
+ * state events including the create event, every event one the policy accepts (in the hub's copy
+ * and, when followers enforce, in every copy), every copy holding its members' auth chains, no
+ * event from a banned user while the ban lasts, and no follower holding what its users may not see.
  *
  * @module
  */
-import { EVENT_TYPES, isStateEvent } from "../event.ts";
+import type { UserId } from "@mimi-spec/schema";
+import { EVENT_TYPES, type EventId, isStateEvent, stateKeyOf } from "../event.ts";
 import { authorize, authorizeCreate } from "../policy/authorize.ts";
-import { appendToReplica, eventById, historyOf, positionOf, replicaFromCreate } from "../state/replica.ts";
+import type { Profile } from "../profile.ts";
+import { pentries, pget } from "../state/persistent-map.ts";
+import {
+  appendToReplica,
+  eventById,
+  historyOf,
+  positionOf,
+  type Replica,
+  replicaFromCreate,
+} from "../state/replica.ts";
 import { membershipValue } from "../state/room-state.ts";
+import { serverSees } from "../visibility/history.ts";
 import type { Invariant } from "./invariant.ts";
 import { allReplicas, hubRooms } from "./walk.ts";
+
+/**
+ * Replays a copy of a room from its create event through the policy; describes the first event
+ * the policy refuses, or returns `undefined` when it accepts them all.
+ */
+function replayRefusal(profile: Profile, replica: Replica): string | undefined {
+  const ctx = { profile };
+  const [create, ...rest] = historyOf(replica);
+  if (create === undefined) return "it has no events";
+  const first = authorizeCreate(ctx, create);
+  if (!first.accepted) return `the policy refuses its create event (${first.guard}: ${first.reason})`;
+  let replay = replicaFromCreate(create, replica.hub);
+  for (const event of rest) {
+    const view = replay;
+    const verdict = authorize(ctx, { state: view.state, eventById: (id) => eventById(view, id) }, event);
+    if (!verdict.accepted)
+      return `replaying the history, the policy refuses ${event.event_id} (${verdict.guard}: ${verdict.reason})`;
+    replay = appendToReplica(replay, event);
+  }
+  return undefined;
+}
+
+/** The first event id of `id`'s auth chain (itself included) that the copy lacks, if any. */
+function missingFromAuthChain(replica: Replica, id: EventId, checked: Set<EventId>): EventId | undefined {
+  const stack = [id];
+  while (stack.length > 0) {
+    const next = stack.pop() as EventId;
+    if (checked.has(next)) continue;
+    checked.add(next);
+    const event = eventById(replica, next);
+    if (event === undefined) return next;
+    stack.push(...event.auth_events);
+  }
+  return undefined;
+}
 
 /** The invariants of histories. */
 export const historyInvariants: ReadonlyArray<Invariant> = [
@@ -109,25 +156,69 @@ export const historyInvariants: ReadonlyArray<Invariant> = [
     description:
       "Replaying each room from its create event, the policy accepts every event of the hub's history.",
     check(world) {
-      const ctx = { profile: world.config.profile };
       for (const { room, replica } of hubRooms(world)) {
         if (replica === undefined) continue;
-        const [create, ...rest] = historyOf(replica);
-        if (create === undefined) return `${room} has no events`;
-        const first = authorizeCreate(ctx, create);
-        if (!first.accepted)
-          return `${room}: the policy refuses its create event (${first.guard}: ${first.reason})`;
-        let replay = replicaFromCreate(create, replica.hub);
-        for (const event of rest) {
-          const view = replay;
-          const verdict = authorize(
-            ctx,
-            { state: view.state, eventById: (id) => eventById(view, id) },
-            event,
-          );
-          if (!verdict.accepted)
-            return `${room}: replaying the history, the policy refuses ${event.event_id} (${verdict.guard}: ${verdict.reason})`;
-          replay = appendToReplica(replay, event);
+        const refusal = replayRefusal(world.config.profile, replica);
+        if (refusal !== undefined) return `${room}: ${refusal}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "replicas.only-accepted",
+    requirements: ["OQ-MGMT-8"],
+    description:
+      "Every follower's copy of a room is one the policy accepts from its create event on: followers re-check what the hub sends (fails under mgmt.enforcement = hub-only when the hub misbehaves).",
+    check(world) {
+      for (const { server, replica } of allReplicas(world)) {
+        if (server === replica.hub) continue;
+        const refusal = replayRefusal(world.config.profile, replica);
+        if (refusal !== undefined) return `${server}'s copy of ${replica.roomId}: ${refusal}`;
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "join.has-member-auth-chains",
+    requirements: ["SIG-HIST-1"],
+    description:
+      "Every copy of a room holds, for each user it shows as joined, that user's membership event and its whole auth chain.",
+    check(world) {
+      for (const { server, replica } of allReplicas(world)) {
+        const checked = new Set<EventId>();
+        for (const [user, membership] of pentries(replica.state.memberships)) {
+          if (membership !== "join") continue;
+          const event = pget(replica.state.stateEvents, stateKeyOf(EVENT_TYPES.member, user));
+          const missing =
+            event === undefined
+              ? `(no membership event)`
+              : missingFromAuthChain(replica, event.event_id, checked);
+          if (missing !== undefined)
+            return `${server}'s copy of ${replica.roomId} shows ${user as UserId} joined but lacks ${missing} of their auth chain`;
+        }
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "history.visible-to",
+    requirements: ["OQ-HIST-1"],
+    description:
+      "A follower holds the content of a message event only if one of its users may see it under the history visibility in force when it was sent (POL-00, room.default-history-visibility while unset); other copies are redacted.",
+    check(world) {
+      for (const { server, replica } of allReplicas(world)) {
+        if (server === replica.hub) continue;
+        const hubCopy = world.servers.get(replica.hub)?.persisted.rooms.get(replica.roomId);
+        if (hubCopy === undefined) continue;
+        const history = historyOf(hubCopy);
+        let sees: boolean[] | undefined;
+        for (const event of historyOf(replica)) {
+          if (isStateEvent(event) || event.redacted === true) continue;
+          const at = positionOf(hubCopy, event.event_id);
+          if (at === undefined) continue;
+          sees ??= serverSees(history, server, world.config.profile);
+          if (sees[at] !== true)
+            return `${server} holds the content of ${event.event_id} in ${replica.roomId}, which none of its users may see`;
         }
       }
       return undefined;

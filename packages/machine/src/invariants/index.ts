@@ -10,6 +10,7 @@ import { historyInvariants } from "./history.ts";
 import { hubInvariants } from "./hub.ts";
 import type { Invariant } from "./invariant.ts";
 import { mlsInvariants } from "./mls.ts";
+import { userInvariants } from "./users.ts";
 import { visibilityInvariants } from "./visibility.ts";
 
 export { hypotheticalMembership } from "./chat.ts";
@@ -22,6 +23,7 @@ export const invariants: ReadonlyArray<Invariant> = [
   ...chatInvariants,
   ...visibilityInvariants,
   ...mlsInvariants,
+  ...userInvariants,
 ];
 
 /** A violated invariant and the description of its violation. */

@@ -23,6 +23,7 @@ import { optionIs } from "../profile.ts";
 import { actionLevel, eventLevel, userLevel } from "../state/power-levels.ts";
 import { joinedOn, membershipOf, membershipValue, type RoomState } from "../state/room-state.ts";
 import type { Rejected, Verdict } from "../verdict.ts";
+import { HISTORY_VISIBILITIES } from "../visibility/history.ts";
 import { selectAuthEvents } from "./auth-selection.ts";
 import { ACCEPTED, type CheckContext, check, guardEnabled } from "./guard.ts";
 import { authorizeMembership } from "./membership.ts";
@@ -94,20 +95,33 @@ export function authorizeCreate(ctx: CheckContext, event: FullEvent): Verdict {
   return versionCheck ?? ACCEPTED;
 }
 
-/** Rule 4 and the SIG-seed rule that message events are never auth events. */
+/**
+ * Rule 4 and the SIG-seed rule that message events are never auth events. Every auth event must
+ * be an event of this room's history: one that was rejected, or that belongs to another room,
+ * never is (OQ-AUTH-7, OQ-AUTH-8).
+ */
 function checkAuthEvents(ctx: CheckContext, view: RoomView, event: FullEvent): Rejected | undefined {
   const { state } = view;
   const seen = new Set<string>();
+  let unknown: string | undefined;
   let duplicate: string | undefined;
   let message: FullEvent | undefined;
   for (const id of event.auth_events) {
     const referenced = view.eventById(id);
-    if (referenced === undefined) continue;
+    if (referenced === undefined) {
+      unknown ??= id;
+      continue;
+    }
     if (!isStateEvent(referenced)) message ??= referenced;
     const key = stateKeyOf(referenced.type, referenced.state_key ?? "");
     if (seen.has(key)) duplicate ??= `(${referenced.type}, ${JSON.stringify(referenced.state_key ?? "")})`;
     seen.add(key);
   }
+  const valid = check(ctx, "auth.auth-events-valid", unknown === undefined, () => ({
+    eventId: unknown,
+    room: state.roomId,
+  }));
+  if (valid !== undefined) return valid;
   const dup = check(ctx, "auth.no-duplicate-auth-events", duplicate === undefined, () => ({
     detail: duplicate,
   }));
@@ -138,6 +152,39 @@ function membershipShape(event: FullEvent): string | undefined {
   if (membershipValue(event.content) === undefined)
     return `membership ${JSON.stringify(event.content.membership ?? null)} is not one of invite, join, leave, ban, knock`;
   return undefined;
+}
+
+/**
+ * The values the policy offers for the settings state events choose (SIG-POLICY-2: state events
+ * configure the policy, they never add rules): LM's join rules, POL-00's history visibilities.
+ */
+export const POLICY_SETTINGS: Readonly<
+  Record<string, { readonly key: string; readonly values: ReadonlyArray<string> }>
+> = {
+  [EVENT_TYPES.joinRules]: { key: "join_rule", values: ["public", "knock", "invite"] },
+  [EVENT_TYPES.historyVisibility]: { key: "history_visibility", values: HISTORY_VISIBILITIES },
+};
+
+/** A state event that sets a policy setting must choose one of the values the policy offers. */
+function checkPolicySetting(ctx: CheckContext, state: RoomState, event: FullEvent): Rejected | undefined {
+  // Own keys only: an event type such as "constructor" must not find Object's members.
+  const setting =
+    event.state_key === "" && Object.hasOwn(POLICY_SETTINGS, event.type)
+      ? POLICY_SETTINGS[event.type]
+      : undefined;
+  if (setting === undefined) return undefined;
+  const value = event.content[setting.key];
+  return check(
+    ctx,
+    "policy.configure-only",
+    typeof value === "string" && setting.values.includes(value),
+    () => ({
+      eventType: event.type,
+      value: `${setting.key} ${JSON.stringify(value ?? null)}`,
+      room: state.roomId,
+      expected: setting.values.join(", "),
+    }),
+  );
 }
 
 /** Redactions: the target is in the room, and redacting someone else's event is allowed. */
@@ -226,6 +273,8 @@ export function authorize(ctx: CheckContext, view: RoomView, event: FullEvent): 
     const ok = !stateKey.startsWith("@") || stateKey === event.sender;
     const userKey = check(ctx, "auth.state-key-user", ok, () => ({ stateKey, sender: event.sender }));
     if (userKey !== undefined) return userKey;
+    const configure = checkPolicySetting(ctx, state, event);
+    if (configure !== undefined) return configure;
   }
   const mls = checkMlsEvent(ctx, state, event);
   if (mls !== undefined) return mls;

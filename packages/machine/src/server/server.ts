@@ -9,6 +9,7 @@
 import type { RoomId, ServerName, UserId } from "@mimi-spec/schema";
 import type { FullEvent, LimitedEvent } from "../event.ts";
 import type { ChatType } from "../generated/tables.ts";
+import { emptyPMap, type PMap } from "../state/persistent-map.ts";
 import type { Replica } from "../state/replica.ts";
 import type { Verdict } from "../verdict.ts";
 import type { Preview, PreviewInputs, Settings } from "../visibility/preview.ts";
@@ -65,8 +66,11 @@ export interface PersistedState {
   readonly invites: ReadonlyMap<string, InviteRecord>;
   readonly directory: Directory;
   readonly txnCounter: number;
-  /** As a hub: results by `origin txn`. */
-  readonly txnResults: ReadonlyMap<string, TxnResult>;
+  /**
+   * As a hub: results by `origin txn`. A persistent map: it grows with every transaction the hub
+   * ever processed, so copying it per transaction would make each event cost O(history).
+   */
+  readonly txnResults: PMap<string, TxnResult>;
   /** Its users' profiles and sharing settings. */
   readonly profiles: ReadonlyMap<UserId, UserProfile>;
   /** Its own settings as a hub provider (SHARING-8). */
@@ -101,7 +105,7 @@ export function freshServer(name: ServerName): ServerState {
       invites: new Map(),
       directory: emptyDirectory(),
       txnCounter: 0,
-      txnResults: new Map(),
+      txnResults: emptyPMap(),
       profiles: new Map(),
       settings: {},
     },

@@ -71,7 +71,9 @@ export function eventLevel(
   profile: Profile,
 ): number {
   const events = source.powerLevels === undefined ? undefined : objectField(source.powerLevels, "events");
-  const explicit = integerOrUndefined(events?.[type]) ?? PERMISSIONS.eventLevels[type];
+  // Own keys only: an event type such as "constructor" must not find Object's members.
+  const modelled = Object.hasOwn(PERMISSIONS.eventLevels, type) ? PERMISSIONS.eventLevels[type] : undefined;
+  const explicit = integerOrUndefined(events?.[type]) ?? modelled;
   if (explicit !== undefined) return explicit;
   return scalarLevel(source, isState ? "state_default" : "events_default", profile);
 }

@@ -58,11 +58,31 @@ function settle(draft: Draft, id: number): Verdict {
   return drain(draft).get(id) ?? ACCEPTED;
 }
 
+/**
+ * LM allows one transaction in flight per sender: while `origin` waits for the hub's answer to
+ * one (a retry reuses it), it starts no other. The hub finishes each transaction before the next
+ * message arrives, so the sender is where the rule can be broken.
+ */
+function oneTxnInFlight(draft: Draft, origin: ServerName, hub: ServerName): Verdict {
+  let waiting: string | undefined;
+  for (const pending of draft.server(origin).volatile.pending.values())
+    if (pending.to === hub) waiting ??= pending.txn;
+  return (
+    check(draft.ctx, "send.one-txn-in-flight", waiting === undefined, () => ({
+      server: origin,
+      hub,
+      value: waiting,
+    })) ?? ACCEPTED
+  );
+}
+
 function userAction(draft: Draft, action: Exclude<UserAction, { kind: "create-room" }>): Verdict {
   const origin = serverOf(action.user);
   const hub = roomIdParts(action.room).server;
   const limited = limitedEvent(eventSpecOf(action), action.room, origin, draft.tick(), draft.profile);
   if (origin === hub) return hubReceive(draft, hub, origin, undefined, limited).verdict;
+  const inFlight = oneTxnInFlight(draft, origin, hub);
+  if (!inFlight.accepted) return inFlight;
   return settle(draft, submit(draft, origin, hub, limited));
 }
 

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { emptyWorld, historyOf, step, violations, type World } from "../../src/index.ts";
-import { A, alice, B, bob, carol, groupChatWithBob, hubCopy, room, runAll, worldWith } from "../support.ts";
+import { emptyWorld, historyOf, pget, step, violations, type World } from "../../src/index.ts";
+import {
+  A,
+  alice,
+  B,
+  bob,
+  carol,
+  expectRejected,
+  groupChatWithBob,
+  hubCopy,
+  room,
+  runAll,
+  worldWith,
+} from "../support.ts";
 
 const chat = room("chat");
 
@@ -25,7 +37,8 @@ describe("the hub", () => {
     ]);
     const members = historyOf(hubCopy(world, chat)).filter((e) => e.state_key === bob);
     expect(members.map((e) => e.content.membership)).toEqual(["invite", "join"]);
-    expect(world.servers.get(A)?.persisted.txnResults.get("b.example t1")?.verdict.accepted).toBe(true);
+    const results = world.servers.get(A)?.persisted.txnResults;
+    expect(results === undefined ? undefined : pget(results, "b.example t1")?.verdict.accepted).toBe(true);
     expect(world.servers.get(B)?.volatile.pending.size).toBe(0);
   });
 
@@ -97,5 +110,69 @@ describe("followers", () => {
     expect(violations(smuggled.world).map((v) => v.invariant.id)).toContain("hub.processes-and-fans-out");
     const checked = step(groupChatWithBob(), { kind: "flush" }).world;
     expect(violations(checked)).toEqual([]);
+  });
+});
+
+describe("check-invite (RP-INVITE-1, MSGREQ-1)", () => {
+  const refusing = runAll(emptyWorld(), [
+    { kind: "set-setting", user: bob, setting: "refuse-invites", value: true },
+    { kind: "create-room", user: alice, room: chat, chatType: "group-chat" },
+  ]);
+
+  it("lets the invitee's server refuse an invite, which then never enters the room", () => {
+    const result = step(refusing, { kind: "invite", user: alice, room: chat, target: bob });
+    expectRejected(result, "invite.target-may-refuse");
+    expect(!result.verdict.accepted && result.verdict.reason).toContain("b.example refused the invite");
+    expect(result.world).toBe(refusing);
+    expect(historyOf(hubCopy(refusing, chat)).some((e) => e.state_key === bob)).toBe(false);
+  });
+
+  it("asks no one under mgmt.invite-consent = always-delivered", () => {
+    const world = runAll(worldWith({ "mgmt.invite-consent": "always-delivered" }), [
+      { kind: "set-setting", user: bob, setting: "refuse-invites", value: true },
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob] },
+    ]);
+    expect(world.servers.get(B)?.persisted.invites.size).toBe(1);
+  });
+
+  it("refuses a whole DM whose invitee refuses invites", () => {
+    const result = step(refusing, {
+      kind: "create-room",
+      user: alice,
+      room: room("dm"),
+      chatType: "dm",
+      invite: [bob],
+    });
+    expectRejected(result, "invite.target-may-refuse");
+    expect(result.world.rooms.has(room("dm"))).toBe(false);
+  });
+});
+
+describe("one transaction in flight per sender (LM-SEND-1)", () => {
+  it("refuses a new transaction while one awaits its answer, and allows it once answered", () => {
+    let world = runAll(emptyWorld({ delivery: "network" }), [
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob] },
+      { kind: "flush" },
+      { kind: "join", user: bob, room: chat },
+    ]);
+    const second = step(world, { kind: "send-message", user: bob, room: chat, body: "too soon" });
+    expectRejected(second, "send.one-txn-in-flight");
+    expect(!second.verdict.accepted && second.verdict.reason).toContain("transaction t1");
+    // A retry of the same transaction is not a new one.
+    world = runAll(world, [{ kind: "retry", server: B, txn: "t1" }, { kind: "flush" }]);
+    world = runAll(world, [{ kind: "send-message", user: bob, room: chat, body: "now" }]);
+    expect(world.servers.get(B)?.volatile.pending.has("t2")).toBe(true);
+  });
+
+  it("does not hold back a server's own users at its own hub, nor a server after a restart", () => {
+    let world = runAll(emptyWorld({ delivery: "network" }), [
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob] },
+      { kind: "flush" },
+      { kind: "join", user: bob, room: chat },
+      { kind: "send-message", user: alice, room: chat, body: "the hub's own user" },
+      { kind: "restart", server: B },
+    ]);
+    world = runAll(world, [{ kind: "send-message", user: bob, room: chat, body: "forgot t1" }]);
+    expect(world.servers.get(B)?.volatile.pending.size).toBe(1);
   });
 });

@@ -118,8 +118,14 @@ describe("loading the models", () => {
     [
       "an option missing from the registry",
       MODEL_FILES.profiles,
-      (j) => delete j.options[22].unregistered,
-      /is not in the registry; mark it "unregistered"/,
+      (j) => j.options.push({ name: "chat.made-up", choices: ["yes", "no"] }),
+      /option chat\.made-up is not in the registry; mark it "unregistered"/,
+    ],
+    [
+      "an unregistered option the registry has",
+      MODEL_FILES.profiles,
+      (j) => (j.options[22].unregistered = { summary: "s", requirements: ["CHAT-2"], default: "any-member" }),
+      /option chat\.dm-creation is in the registry; drop "unregistered"/,
     ],
     [
       "an unknown chat type in a rule",

@@ -104,10 +104,20 @@ describe("create events (LM rule 3)", () => {
 });
 
 describe("auth events (LM rule 4)", () => {
-  it("refuse an auth event the selection does not call for, including unknown ones", () => {
+  it("refuse an auth event that is not in the room's history (rejected, or of another room)", () => {
     const event = candidate(chat, lm, message(bob));
+    const verdict = at(chat, lm, { ...event, auth_events: [...event.auth_events, "$nope"] });
+    expectRejected(verdict, "auth.auth-events-valid");
+    expect(!verdict.accepted && verdict.requirements).toEqual(["OQ-AUTH-7", "OQ-AUTH-8", "SIG-AUTH-3"]);
+    expect(!verdict.accepted && verdict.reason).toContain("$nope");
+  });
+
+  it("refuse an auth event of the room that the selection does not call for", () => {
+    const event = candidate(chat, lm, message(bob));
+    const alicesJoin = stateEvent(chat.state, "m.room.member", alice);
+    if (alicesJoin === undefined) throw new Error("setup: alice has no membership event");
     expectRejected(
-      at(chat, lm, { ...event, auth_events: [...event.auth_events, "$nope"] }),
+      at(chat, lm, { ...event, auth_events: [...event.auth_events, alicesJoin.event_id] }),
       "auth.select-auth-events",
     );
   });
@@ -231,5 +241,29 @@ describe("senders (LM rule 6)", () => {
       at(chat, lm, candidate(chat, lm, message(carol), { signedBy: [B, A] })),
       "receive.signatures",
     );
+  });
+});
+
+describe("state events only configure the policy (SIG-POLICY-2)", () => {
+  const setting = (type: string, content: JsonObject) =>
+    at(chat, lm, candidate(chat, lm, { type, sender: alice, state_key: "", content }));
+
+  it.each([
+    ["m.room.join_rules", { join_rule: "knock" }],
+    ["m.room.history_visibility", { history_visibility: "world" }],
+    ["constructor", { join_rule: "anything" }],
+  ])("accepts %s with %j", (type, content) => {
+    expect(setting(type, content)).toEqual({ accepted: true });
+  });
+
+  it.each([
+    ["m.room.join_rules", { join_rule: "restricted" }, 'join_rule "restricted"'],
+    ["m.room.join_rules", {}, "join_rule null"],
+    ["m.room.history_visibility", { history_visibility: 3 }, "history_visibility 3"],
+  ])("refuses %s with %j, naming the values the policy offers", (type, content, shown) => {
+    const verdict = setting(type, content);
+    expectRejected(verdict, "policy.configure-only");
+    expect(!verdict.accepted && verdict.reason).toContain(shown);
+    expect(!verdict.accepted && verdict.reason).toContain("offers only");
   });
 });

@@ -21,6 +21,7 @@
  */
 import { Exit, Schema, SchemaAST } from "effect";
 import fc from "fast-check";
+import { type Base64Format, formatBase64 } from "../canonical/base64-format.ts";
 import { boundedFilter, DEFAULT_FILTER_TRIES } from "./bounded-filter.ts";
 import {
   type Constraints,
@@ -33,6 +34,7 @@ import {
   representationIdOf,
 } from "./checks.ts";
 import { defaultGrammarRegistry, type GrammarRegistry } from "./grammar-registry.ts";
+import { type ArbitraryHint, arbitraryHintOf } from "./hints.ts";
 import {
   elementStep,
   formatSchemaPath,
@@ -136,11 +138,53 @@ class ArbitraryBuilder {
   build(ast: SchemaAST.AST, path: SchemaPath): fc.Arbitrary<unknown> {
     const cached = this.cache.get(ast);
     if (cached !== undefined) return cached;
-    const built = this.base(ast, path);
-    const rest = filtersOf(ast).filter((f) => !built.covered?.has(f));
-    const arbitrary = rest.length === 0 ? built.arbitrary : this.filtered(built.arbitrary, rest, ast, path);
+    const filters = filtersOf(ast);
+    const hints = filters.flatMap((f) => {
+      const hint = arbitraryHintOf(f);
+      return hint === undefined ? [] : [hint];
+    });
+    const from = hints.flatMap((h) => h.from ?? []);
+    const built: Built =
+      from.length > 0
+        ? {
+            arbitrary: fc.oneof(
+              ...from.map((schema, i) =>
+                this.build(SchemaAST.toEncoded(schema.ast), [...path, memberStep(i)]),
+              ),
+            ),
+          }
+        : this.base(ast, path);
+    const prefix = hints.map((h) => h.prefix ?? "").join("");
+    let arbitrary = this.withValues(
+      prefix === "" ? built.arbitrary : built.arbitrary.map((text) => `${prefix}${String(text)}`),
+      hints,
+    );
+    for (const hint of hints)
+      if (hint.repair !== undefined) arbitrary = this.repaired(arbitrary, hint.repair, path);
+    const rest = filters.filter((f) => !built.covered?.has(f));
+    if (rest.length > 0) arbitrary = this.filtered(arbitrary, rest, ast, path);
     this.cache.set(ast, arbitrary);
     return arbitrary;
+  }
+
+  /** Mixes the hints' notable values in (one draw in four), when there are any. */
+  private withValues(arbitrary: fc.Arbitrary<unknown>, hints: ReadonlyArray<ArbitraryHint>) {
+    const values = hints.flatMap((h) => h.values ?? []);
+    if (values.length === 0) return arbitrary;
+    return fc.oneof({ weight: 3, arbitrary }, { weight: 1, arbitrary: fc.constantFrom(...values) });
+  }
+
+  /** Applies a cross-field repair to generated values, with its ingredients generated alongside. */
+  private repaired(
+    source: fc.Arbitrary<unknown>,
+    repair: NonNullable<ArbitraryHint["repair"]>,
+    path: SchemaPath,
+  ): fc.Arbitrary<unknown> {
+    const apply = repair.apply as (value: unknown, ingredients: ReadonlyArray<unknown>) => unknown;
+    const ingredients = repair.ingredients.map((schema, i) =>
+      this.build(SchemaAST.toEncoded(schema.ast), [...path, `(ingredient ${i + 1})`]),
+    );
+    return fc.tuple(source, fc.tuple(...ingredients)).map(([value, extra]) => apply(value, extra));
   }
 
   private unsupported(ast: SchemaAST.AST, path: SchemaPath, reason: string): never {
@@ -154,7 +198,10 @@ class ArbitraryBuilder {
     path: SchemaPath,
   ): fc.Arbitrary<unknown> {
     const where = formatSchemaPath(path);
-    for (const f of filters) this.options.onFilterFallback?.({ path: where, check: describeFilter(f) });
+    // A hinted check was aimed at by construction; it is re-run only as a safety net.
+    for (const f of filters)
+      if (arbitraryHintOf(f) === undefined)
+        this.options.onFilterFallback?.({ path: where, check: describeFilter(f) });
     return boundedFilter(
       source,
       (value) => filters.every((f) => passes(f, value, ast)),
@@ -267,6 +314,10 @@ class ArbitraryBuilder {
     const filters = filtersOf(ast);
     const c = constraintsOf(filters);
     for (const filter of filters) {
+      const format = arbitraryHintOf(filter)?.base64;
+      if (format !== undefined) return { arbitrary: base64Arbitrary(format) };
+    }
+    for (const filter of filters) {
       const reference = grammarReferenceOf(filter);
       if (reference === undefined) continue;
       // The walk heads for acceptance after `maxSteps` choices, so a small cap keeps most strings
@@ -301,7 +352,9 @@ class ArbitraryBuilder {
   private number(ast: SchemaAST.Number, path: SchemaPath): Built {
     const filters = filtersOf(ast);
     const covered = new Set(filters.filter((f) => NUMBER_CHECKS.has(representationIdOf(f) ?? "")));
-    const c = constraintsOf([...covered]);
+    // Built-in checks are honoured exactly; custom checks' `arbitraryConstraint` hints also steer
+    // the generator (their checks still run as filters).
+    const c = constraintsOf(filters);
     const integers = this.integerRange(c);
     if (c.integer) {
       if (integers === undefined)
@@ -427,6 +480,8 @@ class ArbitraryBuilder {
   }
 
   private objects(ast: SchemaAST.Objects, path: SchemaPath): Built {
+    const filters = filtersOf(ast);
+    const c = constraintsOf(filters);
     const properties = ast.propertySignatures.map((p) => {
       const at = [...path, propertyStep(p.name)];
       const value = this.build(p.type, at);
@@ -441,21 +496,30 @@ class ArbitraryBuilder {
     const record = fc
       .tuple(...properties.map((p) => p.arbitrary))
       .map((values) => values.map((v, i) => [properties[i]?.name as PropertyKey, v] as const));
-    const dictionaries = ast.indexSignatures
-      .filter((signature) => signature.type._tag !== "Never")
-      .map((signature) => {
-        const key = this.build(signature.parameter, [...path, KEY_STEP]);
-        const value = this.build(signature.type, [...path, VALUE_STEP]);
-        const entries = fc.array(fc.tuple(key, value), {
-          maxLength: 5,
-          ...("depthIdentifier" in this.depthOptions(signature.type)
-            ? { depthIdentifier: this.depthIdentifier }
-            : {}),
-        });
-        return entries.map((list) =>
-          list.map(([k, v]) => [typeof k === "number" ? String(k) : (k as PropertyKey), v] as const),
-        );
+    const signatures = ast.indexSignatures.filter((signature) => signature.type._tag !== "Never");
+    // A check may say which plain-string keys a lone record takes (e.g. server names).
+    const keySchema =
+      signatures.length === 1 && signatures[0]?.parameter._tag === "String"
+        ? filters.map((f) => arbitraryHintOf(f)?.keys).find((k) => k !== undefined)
+        : undefined;
+    // `maxProperties` hints cap the extra entries (a redacted content is `{}`).
+    const maxEntries = Math.max(0, Math.min(5, (c.maxProperties ?? 5) - ast.propertySignatures.length));
+    const dictionaries = signatures.map((signature) => {
+      const key =
+        keySchema === undefined
+          ? this.build(signature.parameter, [...path, KEY_STEP])
+          : this.build(SchemaAST.toEncoded(keySchema.ast), [...path, KEY_STEP]);
+      const value = this.build(signature.type, [...path, VALUE_STEP]);
+      const entries = fc.array(fc.tuple(key, value), {
+        maxLength: maxEntries,
+        ...("depthIdentifier" in this.depthOptions(signature.type)
+          ? { depthIdentifier: this.depthIdentifier }
+          : {}),
       });
+      return entries.map((list) =>
+        list.map(([k, v]) => [typeof k === "number" ? String(k) : (k as PropertyKey), v] as const),
+      );
+    });
     const arbitrary = fc.tuple(record, ...dictionaries).map(([own, ...extra]) => {
       // Own properties via defineProperty: a generated key "__proto__" must stay a plain key.
       const out: Record<PropertyKey, unknown> = {};
@@ -468,16 +532,19 @@ class ArbitraryBuilder {
       return out;
     });
     // A record's value schema also applies to declared properties (and to other records' keys)
-    // that its key schema selects: then let Effect decide on the whole object.
+    // that its key schema selects: then let Effect decide on the whole object. Records whose
+    // values may be anything (an open struct's rest) constrain nothing, so they need no check.
+    const constraining = signatures.filter((s) => !acceptsAnything(s.type));
     const overlapping =
-      dictionaries.length > 0 &&
+      constraining.length > 0 &&
       (ast.propertySignatures.length > 0 ||
-        ast.indexSignatures.length > 1 ||
-        ast.indexSignatures.some(
-          (s) => s.parameter._tag !== "String" && s.parameter._tag !== "TemplateLiteral",
-        ));
+        signatures.length > 1 ||
+        signatures.some((s) => s.parameter._tag !== "String" && s.parameter._tag !== "TemplateLiteral"));
     if (overlapping)
-      return { arbitrary: this.validated(arbitrary, ast, path, "record entries checked as a whole") };
+      return {
+        // Without the node's own checks: those run after any repair their hints ask for.
+        arbitrary: this.validated(arbitrary, withoutChecks(ast), path, "record entries checked as a whole"),
+      };
     return { arbitrary };
   }
 
@@ -489,6 +556,28 @@ class ArbitraryBuilder {
     });
     return { arbitrary: node as fc.Arbitrary<unknown> };
   }
+}
+
+/** Whether `ast` accepts every value (`unknown` or `any`, with no checks). */
+function acceptsAnything(ast: SchemaAST.AST): boolean {
+  return (ast._tag === "Unknown" || ast._tag === "Any") && (ast.checks ?? []).length === 0;
+}
+
+/** The same object schema without its own checks (its fields keep theirs). */
+function withoutChecks(ast: SchemaAST.Objects): SchemaAST.Objects {
+  if (ast.checks === undefined) return ast;
+  return new SchemaAST.Objects(ast.propertySignatures, ast.indexSignatures, ast.annotations);
+}
+
+/** Base64 text of random octets in `format`, unpadded mostly and padded sometimes. */
+function base64Arbitrary(format: Base64Format): fc.Arbitrary<string> {
+  const bytes =
+    format.octets === undefined
+      ? fc.uint8Array({ maxLength: 24 })
+      : fc.uint8Array({ minLength: format.octets, maxLength: format.octets });
+  if (format.padding === "forbidden") return bytes.map((b) => formatBase64(b, format));
+  // Padded one time in five; shrinks toward unpadded.
+  return fc.tuple(bytes, fc.nat(4)).map(([b, pad]) => formatBase64(b, format, pad === 4));
 }
 
 function isIdentity(ast: SchemaAST.AST): boolean {

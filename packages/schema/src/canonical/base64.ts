@@ -64,20 +64,36 @@ export interface Base64DecodeOptions {
   readonly requireCanonical?: boolean;
 }
 
-/** Decodes standard or URL-safe base64, padded or unpadded; see the module notes for what is rejected. */
-export function decodeBase64(
+/** Each alphabet's characters by code unit: the index (0-63), or -1 for characters outside it. */
+const INDEX: Readonly<Record<Base64Alphabet, Int8Array>> = {
+  standard: indexTable(ALPHABETS.standard),
+  url: indexTable(ALPHABETS.url),
+};
+
+function indexTable(chars: string): Int8Array {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = i;
+  return table;
+}
+
+/**
+ * How many octets `text` decodes to, checked exactly as {@link decodeBase64} checks it but
+ * without decoding: schemas that only need the length (a 32-octet hash) skip the copy.
+ */
+export function base64DecodedLength(
   text: string,
   options: Base64DecodeOptions = {},
-): Result<Uint8Array, Base64Error> {
+): Result<number, Base64Error> {
   const alphabet = options.alphabet ?? "standard";
-  const chars = ALPHABETS[alphabet];
+  const index = INDEX[alphabet];
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x3d /* = */) end--;
   const padding = text.length - end;
 
   for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && (index[code] as number) >= 0) continue;
     const c = text.charAt(i);
-    if (chars.includes(c)) continue;
     if (c === "=") return fail("invalid-padding", "`=` may only appear at the end", i);
     const other: Base64Alphabet = alphabet === "standard" ? "url" : "standard";
     const hint = ALPHABETS[other].includes(c) ? ` (it belongs to the ${other} alphabet)` : "";
@@ -99,12 +115,46 @@ export function decodeBase64(
     return fail("invalid-padding", "padding must complete the last 4-character group", end);
   }
   if (remainder > 0 && options.requireCanonical === true) {
-    const last = chars.indexOf(text.charAt(end - 1));
+    const last = index[text.charCodeAt(end - 1)] as number;
     const unusedBits = remainder === 2 ? 0b1111 : 0b11;
     if ((last & unusedBits) !== 0) {
       return fail("non-canonical", "the last character has non-zero unused bits", end - 1);
     }
   }
+  return ok(((end - remainder) / 4) * 3 + (remainder === 0 ? 0 : remainder - 1));
+}
+
+/**
+ * Whether `text` is base64 of exactly `octets` octets, as {@link base64DecodedLength} would
+ * say, answered without allocating: the length must be one of the two an encoding of that many
+ * octets has (unpadded or padded), and every character must be in the alphabet.
+ */
+export function isBase64OfLength(text: string, octets: number, options: Base64DecodeOptions = {}): boolean {
+  const unpadded = Math.ceil((octets * 4) / 3);
+  const padding = text.length - unpadded;
+  if (padding !== 0 && !(padding === (4 - (unpadded % 4)) % 4 && padding > 0)) return false;
+  const index = INDEX[options.alphabet ?? "standard"];
+  for (let i = 0; i < unpadded; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || (index[code] as number) < 0) return false;
+  }
+  for (let i = unpadded; i < text.length; i++) if (text.charCodeAt(i) !== 0x3d) return false;
+  if (options.requireCanonical === true && unpadded % 4 !== 0) {
+    const last = index[text.charCodeAt(unpadded - 1)] as number;
+    if ((last & (unpadded % 4 === 2 ? 0b1111 : 0b11)) !== 0) return false;
+  }
+  return true;
+}
+
+/** Decodes standard or URL-safe base64, padded or unpadded; see the module notes for what is rejected. */
+export function decodeBase64(
+  text: string,
+  options: Base64DecodeOptions = {},
+): Result<Uint8Array, Base64Error> {
+  const length = base64DecodedLength(text, options);
+  if (!length.ok) return length;
+  const end = text.length - (text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0);
+  const alphabet = options.alphabet ?? "standard";
   return ok(Uint8Array.from(Buffer.from(text.slice(0, end), alphabet === "url" ? "base64url" : "base64")));
 }
 

@@ -7,7 +7,9 @@
  * @module
  */
 export * from "./base64.ts";
+export * from "./base64-format.ts";
 export * from "./canonical-json.ts";
+export * from "./canonical-size.ts";
 export * from "./hashes.ts";
 export * from "./jcs.ts";
 export * from "./json-error.ts";

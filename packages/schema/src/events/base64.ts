@@ -7,15 +7,27 @@
  * @module
  */
 import { Schema } from "effect";
-import { decodeBase64 } from "../canonical/base64.ts";
+import { withArbitraryHint } from "../arbitrary/hints.ts";
+import { base64DecodedLength, isBase64OfLength } from "../canonical/base64.ts";
+import { type Base64Format, base64Pattern } from "../canonical/base64-format.ts";
 
 /** Why `text` is not standard base64 of exactly `octets` octets, or `undefined`. */
 export function base64OctetsProblem(text: string, octets: number, what: string): string | undefined {
-  const decoded = decodeBase64(text);
-  if (!decoded.ok) return `${what} is not base64: ${decoded.error.message} (index ${decoded.error.offset})`;
-  return decoded.value.length === octets
+  if (isBase64OfLength(text, octets)) return undefined;
+  const length = base64DecodedLength(text);
+  if (!length.ok) return `${what} is not base64: ${length.error.message} (index ${length.error.offset})`;
+  return length.value === octets
     ? undefined
-    : `${what} decodes to ${decoded.value.length} octets; a ${what} has ${octets}`;
+    : `${what} decodes to ${length.value} octets; a ${what} has ${octets}`;
+}
+
+/**
+ * What a base64 check accepts, told to the tools that cannot run it: generators draw random
+ * octets of the format, and the JSON Schema export gets the format's exact pattern.
+ */
+function base64Annotations(format: Base64Format) {
+  const pattern = base64Pattern(format);
+  return { ...withArbitraryHint({ base64: format }), toJsonSchema: () => ({ pattern }) };
 }
 
 function base64Of(octets: number, what: string) {
@@ -23,6 +35,7 @@ function base64Of(octets: number, what: string) {
     Schema.check(
       Schema.makeFilter((text: string) => base64OctetsProblem(text, octets, what), {
         expected: `unpadded base64 of ${octets} octets (${what})`,
+        ...base64Annotations({ octets }),
       }),
     ),
   );
@@ -58,8 +71,8 @@ export type Ed25519Signature = typeof Ed25519Signature.Type;
 
 /** Why `text` is not standard base64 (of any length), or `undefined`. */
 export function unpaddedBase64Problem(text: string): string | undefined {
-  const decoded = decodeBase64(text);
-  return decoded.ok ? undefined : `not base64: ${decoded.error.message} (index ${decoded.error.offset})`;
+  const length = base64DecodedLength(text);
+  return length.ok ? undefined : `not base64: ${length.error.message} (index ${length.error.offset})`;
 }
 
 /**
@@ -68,7 +81,10 @@ export function unpaddedBase64Problem(text: string): string | undefined {
  */
 export const UnpaddedBase64 = Schema.String.pipe(
   Schema.check(
-    Schema.makeFilter((text: string) => unpaddedBase64Problem(text), { expected: "unpadded base64" }),
+    Schema.makeFilter((text: string) => unpaddedBase64Problem(text), {
+      expected: "unpadded base64",
+      ...base64Annotations({}),
+    }),
   ),
   Schema.brand("UnpaddedBase64"),
   Schema.annotate({

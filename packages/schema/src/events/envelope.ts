@@ -12,9 +12,10 @@ import { Schema } from "effect";
 import { RoomId } from "../identifiers/room-id.ts";
 import { ServerName } from "../identifiers/server-name.ts";
 import { UserId } from "../identifiers/user-id.ts";
-import { lpduIssues, pduIssues } from "./envelope-rules.ts";
+import { LPDU_RULES, PDU_RULES } from "./envelope-rules.ts";
 import { EventId } from "./event-id.ts";
 import { EventType, StateKey } from "./event-type.ts";
+import { rulesFilter } from "./field-rules.ts";
 import { EventHashes, LpduHashes } from "./hashes.ts";
 import { Timestamp } from "./numbers.ts";
 import { OpenObject, openStruct } from "./open-object.ts";
@@ -56,19 +57,14 @@ export const LPDU_FIELDS = { ...ENVELOPE_FIELDS, ...LPDU_ONLY_FIELDS };
 /** The fields of a fully-formed event (PDU). */
 export const PDU_FIELDS = { ...ENVELOPE_FIELDS, ...PDU_ONLY_FIELDS };
 
-/** The cross-field rules of an LPDU as a filter (see `lpduIssues`). */
+/** The cross-field rules of an LPDU as a filter (see `lpduIssues` and {@link LPDU_RULES}). */
 export function lpduRules() {
-  return Schema.makeFilter(lpduIssues, {
-    expected: "an LPDU: no auth_events or prev_events, state keys as the type requires, at most 65536 bytes",
-  });
+  return rulesFilter(LPDU_RULES);
 }
 
-/** The cross-field rules of a PDU as a filter (see `pduIssues`). */
+/** The cross-field rules of a PDU as a filter (see `pduIssues` and {@link PDU_RULES}). */
 export function pduRules() {
-  return Schema.makeFilter(pduIssues, {
-    expected:
-      "a PDU: hashes.lpdu iff hub_server, prev_events as the type and hub_server require, state keys as the type requires, at most 65536 bytes",
-  });
+  return rulesFilter(PDU_RULES);
 }
 
 /**

@@ -7,8 +7,10 @@
  */
 import { explainFailure } from "@mimi-spec/grammar/runtime";
 import { Schema } from "effect";
+import { withArbitraryHint } from "../arbitrary/hints.ts";
+import { MODELLED_EVENT_TYPES } from "./event-types.ts";
 import { EVENTS_GRAMMAR_FILE, namespacedId as matchNamespacedId } from "./grammar.ts";
-import { textProblem } from "./text.ts";
+import { textAnnotations, textProblem } from "./text.ts";
 
 /** LM: event types and state keys "MUST NOT exceed 255 characters". */
 export const MAX_EVENT_TYPE_LENGTH = 255;
@@ -35,11 +37,22 @@ export function eventTypeProblem(type: string): string | undefined {
     : `event types starting with "m." are reserved for the protocol and follow the namespaced-id grammar (${EVENTS_GRAMMAR_FILE}): ${explainFailure(type, matched)}`;
 }
 
+/**
+ * {@link eventTypeProblem}'s rule as a JSON Schema pattern (Unicode mode; the lengths are separate
+ * keywords): no lone surrogates, and after `m.` only the characters `namespaced-id` allows (its
+ * first character is the `m` itself).
+ */
+export const EVENT_TYPE_PATTERN = "^(?:(?!m\\.)[^\\u{D800}-\\u{DFFF}]*|m\\.[\\-.0-9_a-z]*)$";
+
 /** An event type: 1 to 255 characters; `m.` types follow the namespaced identifier grammar. */
 export const EventType = Schema.String.pipe(
   Schema.check(
     Schema.makeFilter((type: string) => eventTypeProblem(type), {
       expected: "an event type (1-255 characters; m. types follow namespaced-id)",
+      ...textAnnotations({ name: "event type", min: 1, max: MAX_EVENT_TYPE_LENGTH }, EVENT_TYPE_PATTERN),
+      // The modelled types, so that generated events also meet the rules about create and
+      // member events, not only random custom types.
+      ...withArbitraryHint({ values: MODELLED_EVENT_TYPES }),
     }),
   ),
   Schema.brand("EventType"),
@@ -67,6 +80,7 @@ export const StateKey = Schema.String.pipe(
   Schema.check(
     Schema.makeFilter((key: string) => stateKeyProblem(key), {
       expected: "a state key (0-255 characters)",
+      ...textAnnotations({ name: "state_key", min: 0, max: MAX_STATE_KEY_LENGTH }),
     }),
   ),
   Schema.brand("StateKey"),

@@ -47,7 +47,13 @@ function onlyLpdu(hashes: object): PathIssue[] {
 
 /** The `hashes` of a limited event (LPDU): only `lpdu`, the participant's content hash. */
 export const LpduHashes = openStruct({ lpdu: ContentHashes }).pipe(
-  Schema.check(Schema.makeFilter(onlyLpdu, { expected: "hashes with only an lpdu entry" })),
+  Schema.check(
+    Schema.makeFilter(onlyLpdu, {
+      expected: "hashes with only an lpdu entry",
+      toJsonSchema: () => ({ propertyNames: { const: "lpdu" } }),
+      arbitraryConstraint: { maxProperties: 1 },
+    }),
+  ),
   Schema.annotate({
     identifier: "LpduHashes",
     description: "The hashes of an LPDU: only 'lpdu', the participant's content hash of the partial event.",

@@ -16,11 +16,16 @@ export function safeIntegerProblem(n: number): string | undefined {
   return `${n} is not an integer`;
 }
 
+/** The bounds of {@link safeIntegerProblem}, for the JSON Schema export and the generators. */
+const SAFE_RANGE = { minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
+
 /** An integer in [-(2^53)+1, 2^53-1]: power levels and every other integer field of an event. */
 export const SafeInteger = Schema.Number.pipe(
   Schema.check(
     Schema.makeFilter((n: number) => safeIntegerProblem(n), {
       expected: "an integer in [-(2^53)+1, 2^53-1]",
+      toJsonSchema: () => ({ type: "integer", ...SAFE_RANGE }),
+      arbitraryConstraint: { number: "integer", ...SAFE_RANGE },
     }),
   ),
   Schema.annotate({

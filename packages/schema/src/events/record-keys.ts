@@ -2,11 +2,16 @@
  * Checks on the keys of a record. Effect's `Record` with a refined key schema silently *drops*
  * keys that fail it; for a power-levels `users` map that would turn a bad entry into a missing
  * one. So records here take any string key, and this filter reports each bad key at its path.
+ * The filter names its key schema, so the JSON Schema export writes it as `propertyNames` and the
+ * generators draw keys from it.
  *
  * @module
  */
 import { Schema } from "effect";
+import { filtersOf, passes } from "../arbitrary/checks.ts";
+import { withArbitraryHint } from "../arbitrary/hints.ts";
 import type { PathIssue } from "./path-issue.ts";
+import { schemaProblem } from "./schema-problem.ts";
 
 /** The issues of the keys of `record` that `keyProblem` rejects, each at its own path. */
 export function keyIssues(
@@ -23,9 +28,35 @@ export function keyIssues(
   return issues;
 }
 
-/** A filter that rejects every key of a record that `keyProblem` rejects. */
-export function validKeys(keyProblem: (key: string) => string | undefined, what: string) {
-  return Schema.makeFilter((record: object) => keyIssues(record, keyProblem, what), {
+/**
+ * A test of strings against `schema`. A refined string schema (a grammar string, say) is its
+ * checks: keys are strings already, so running the checks directly gives `Schema.is`'s answer
+ * without building a parse result per key. Other schemas use `Schema.is`.
+ */
+export function stringGuard(schema: Schema.Decoder<unknown>): (value: string) => boolean {
+  const ast = schema.ast;
+  if (ast._tag !== "String" || ast.encoding !== undefined) return Schema.is(schema);
+  const filters = filtersOf(ast);
+  return (value) => filters.every((filter) => passes(filter, value, ast));
+}
+
+/**
+ * A filter that rejects every key of a record that `keySchema` rejects. `keyProblem` words the
+ * message (default: the key schema's own); it must reject exactly what `keySchema` rejects.
+ */
+export function validKeys(
+  keySchema: Schema.Decoder<unknown>,
+  what: string,
+  keyProblem: (key: string) => string | undefined = (key) => schemaProblem(keySchema, key),
+) {
+  // Valid keys are the rule: test them with a plain guard, and word a message only for the ones
+  // it rejects.
+  const isKey = stringGuard(keySchema);
+  const problem = (key: string) => (isKey(key) ? undefined : keyProblem(key));
+  return Schema.makeFilter((record: object) => keyIssues(record, problem, what), {
     expected: `an object whose keys are ${what}s`,
+    representation: { id: "mimi/record-keys", payload: what, schemas: [keySchema.ast] },
+    toJsonSchema: ({ schemas: [key] }) => ({ propertyNames: key ?? {} }),
+    ...withArbitraryHint({ keys: keySchema }),
   });
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import { Schema } from "effect";
+import { withArbitraryHint } from "../arbitrary/hints.ts";
 import { grammarString } from "../identifiers/grammar-string.ts";
 import { EVENTS_GRAMMAR_FILE, roomVersion as matchRoomVersion } from "./grammar.ts";
 import { schemaProblem } from "./schema-problem.ts";
@@ -49,7 +50,18 @@ export const CreateRoomVersion = Schema.String.pipe(
   Schema.check(
     Schema.makeFilter(
       (version: string) => (version === LM_ROOM_VERSION ? undefined : schemaProblem(RoomVersion, version)),
-      { expected: "a room version (room_version grammar, or LM's I.1)" },
+      {
+        expected: "a room version (room_version grammar, or LM's I.1)",
+        representation: {
+          id: "mimi/create-room-version",
+          payload: LM_ROOM_VERSION,
+          schemas: [RoomVersion.ast],
+        },
+        toJsonSchema: ({ schemas: [grammatical] }) => ({
+          anyOf: [{ const: LM_ROOM_VERSION }, grammatical ?? {}],
+        }),
+        ...withArbitraryHint({ from: [RoomVersion], values: [LM_ROOM_VERSION] }),
+      },
     ),
   ),
   Schema.annotate({

@@ -9,18 +9,11 @@ import { Schema } from "effect";
 import { ServerName } from "../identifiers/server-name.ts";
 import { Ed25519Signature } from "./base64.ts";
 import { KeyId } from "./key-id.ts";
-import { keyIssues } from "./record-keys.ts";
-import { schemaProblem } from "./schema-problem.ts";
+import { validKeys } from "./record-keys.ts";
 
 /** The signatures of one server: key ID → Ed25519 signature. */
 export const ServerSignatures = Schema.Record(Schema.String, Ed25519Signature).pipe(
-  Schema.check(
-    Schema.makeFilter(
-      (byKey: object) =>
-        keyIssues(byKey, (key) => schemaProblem(KeyId, key), "key ID (ed25519:<key_version>)"),
-      { expected: "an object keyed by key IDs" },
-    ),
-  ),
+  Schema.check(validKeys(KeyId, "key ID")),
   Schema.annotate({
     identifier: "ServerSignatures",
     description:
@@ -30,14 +23,7 @@ export const ServerSignatures = Schema.Record(Schema.String, Ed25519Signature).p
 
 /** Every signature on an event: server name → key ID → signature. May be empty. */
 export const Signatures = Schema.Record(Schema.String, ServerSignatures).pipe(
-  Schema.check(
-    Schema.makeFilter(
-      (byServer: object) => keyIssues(byServer, (key) => schemaProblem(ServerName, key), "server name"),
-      {
-        expected: "an object keyed by server names",
-      },
-    ),
-  ),
+  Schema.check(validKeys(ServerName, "server name")),
   Schema.annotate({
     identifier: "Signatures",
     description: "The signatures on an event, keyed by server name, then by key ID.",

@@ -10,6 +10,7 @@
  * @module
  */
 import { type CanonicalProfile, canonicalBytes } from "../canonical/canonical-json.ts";
+import { jcsByteLength, jcsByteLengthBound } from "../canonical/canonical-size.ts";
 import { parseJsonPath } from "./json-path.ts";
 import type { PathIssue } from "./path-issue.ts";
 
@@ -30,6 +31,12 @@ export type EventSize =
 
 /** The UTF-8 length of the canonical JSON of `event`, or where and why it is not JSON data. */
 export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): EventSize {
+  // The common case, plain JSON data, is measured without writing it; anything else goes to the
+  // writer, which says what is wrong and where.
+  if (profile === undefined || profile === "jcs") {
+    const measured = jcsByteLength(event);
+    if (measured !== undefined) return { ok: true, bytes: measured };
+  }
   const options =
     profile === undefined ? { maxDepth: MAX_EVENT_DEPTH } : { maxDepth: MAX_EVENT_DEPTH, profile };
   const bytes = canonicalBytes(event, options);
@@ -44,6 +51,9 @@ export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): 
 
 /** The size rule as filter issues: empty when the event is JSON data of at most 65536 bytes. */
 export function eventSizeIssues(event: object): PathIssue[] {
+  // Most events are far below the limit: a cheap upper bound proves it without measuring.
+  const bound = jcsByteLengthBound(event);
+  if (bound !== undefined && bound <= MAX_EVENT_BYTES) return [];
   const size = canonicalEventSize(event);
   if (!size.ok) return [{ path: size.path, issue: size.message }];
   return size.bytes <= MAX_EVENT_BYTES

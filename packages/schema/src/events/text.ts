@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { Schema } from "effect";
 import { findLoneSurrogate } from "../canonical/json-writer.ts";
 
 /** The number of Unicode code points in `s` (a surrogate pair counts once). */
@@ -50,4 +51,35 @@ export function textProblem(value: string, limits: TextLimits): string | undefin
     return `${limits.name} is ${length} characters long; at most ${limits.max} are allowed`;
   }
   return undefined;
+}
+
+/**
+ * A JSON Schema pattern (Unicode mode) that rejects unpaired surrogates: in Unicode mode a pair is
+ * one code point outside U+D800-U+DFFF, so only a lone half matches the excluded range.
+ */
+export const NO_LONE_SURROGATE_PATTERN = "^[^\\u{D800}-\\u{DFFF}]*$";
+
+/**
+ * What a {@link textProblem} check accepts, told to the tools that cannot run it: the JSON Schema
+ * export (lengths count code points there too, and the pattern rejects lone surrogates) and the
+ * generators (lengths in code points, which is what they count).
+ */
+export function textAnnotations(limits: TextLimits, pattern: string = NO_LONE_SURROGATE_PATTERN) {
+  const lengths = { minLength: limits.min, maxLength: limits.max };
+  return {
+    toJsonSchema: () => ({ ...lengths, pattern }),
+    arbitraryConstraint: lengths,
+  };
+}
+
+/** A string schema of UTF-8 text within `limits`, described by `expected`. */
+export function boundedText(limits: TextLimits, expected: string) {
+  return Schema.String.pipe(
+    Schema.check(
+      Schema.makeFilter((value: string) => textProblem(value, limits), {
+        expected,
+        ...textAnnotations(limits),
+      }),
+    ),
+  );
 }

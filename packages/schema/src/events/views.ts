@@ -27,7 +27,7 @@ import {
   TopicEventContent,
 } from "./content/index.ts";
 import { ENVELOPE_BASE_FIELDS, LPDU_ONLY_FIELDS, PDU_ONLY_FIELDS } from "./envelope.ts";
-import { type EnvelopeShape, lpduIssues, type PduShape, pduIssues } from "./envelope-rules.ts";
+import { type EnvelopeShape, LPDU_RULES, PDU_RULES } from "./envelope-rules.ts";
 import { EventType, StateKey } from "./event-type.ts";
 import {
   AVATAR,
@@ -38,12 +38,15 @@ import {
   isModelledEventType,
   JOIN_RULES,
   MEMBER,
+  MESSAGE_EVENT_TYPES,
   MLS_COMMIT,
+  MODELLED_EVENT_TYPES,
   NAME,
   POWER_LEVELS,
   REDACTION,
   TOPIC,
 } from "./event-types.ts";
+import { combineRules, copyOwn, type FieldRules, hasKeys, jsonIf, rulesFilter } from "./field-rules.ts";
 import { OpenObject, openStruct } from "./open-object.ts";
 import type { PathIssue } from "./path-issue.ts";
 
@@ -57,6 +60,28 @@ export function messageStateKeyIssues(event: EnvelopeShape): PathIssue[] {
     },
   ];
 }
+
+/** {@link messageStateKeyIssues} for every tool (see `field-rules.ts`). */
+export const MESSAGE_STATE_KEY_RULES: FieldRules = {
+  expected: "no state_key on a message event",
+  issues: messageStateKeyIssues,
+  schemas: [],
+  jsonSchema: () =>
+    jsonIf(
+      { properties: { type: { type: "string", enum: [...MESSAGE_EVENT_TYPES] } } },
+      { not: hasKeys("state_key") },
+    ),
+  repair: {
+    ingredients: [],
+    apply: (event: Record<string, unknown>) => {
+      if (typeof event.type !== "string" || !isMessageEventType(event.type) || !("state_key" in event))
+        return event;
+      const out = copyOwn(event);
+      delete out.state_key;
+      return out;
+    },
+  },
+};
 
 /**
  * Whether a view claims an event of this type and state key. LM says a join-rules event with any
@@ -80,12 +105,35 @@ export function customEventIssues(event: EnvelopeShape): PathIssue[] {
     : [];
 }
 
+/** {@link customEventIssues} for every tool (see `field-rules.ts`). */
+export const CUSTOM_EVENT_RULES: FieldRules = {
+  expected: "a type and state key no view claims",
+  issues: customEventIssues,
+  schemas: [],
+  // Of the claimed types only join rules reach this rule: `CustomEventType` rejects the others.
+  jsonSchema: () => ({
+    not: {
+      required: ["type", "state_key"],
+      properties: { type: { type: "string", const: JOIN_RULES }, state_key: { type: "string", const: "" } },
+    },
+  }),
+  repair: {
+    ingredients: [],
+    apply: (event: Record<string, unknown>) => {
+      if (!isClaimedByView(String(event.type), event.state_key as string | undefined)) return event;
+      const out = copyOwn(event);
+      delete out.state_key;
+      return out;
+    },
+  },
+};
+
 /** How the views of one form (PDU or LPDU) are built. */
 interface Form<F extends Schema.Struct.Fields> {
   /** The form's fields other than `type`, `state_key` and `content`. */
   readonly fields: F;
   /** The form's cross-field rules, on any event of the form. */
-  readonly issues: (event: object) => PathIssue[];
+  readonly rules: FieldRules;
   /** Prefix of the views' identifiers (`""` or `"Limited"`). */
   readonly prefix: string;
 }
@@ -93,16 +141,12 @@ interface Form<F extends Schema.Struct.Fields> {
 // The views' decoded values always have the form's fields (the struct checked them first), so
 // handing them to the form's rules as that shape is sound.
 const PDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...PDU_ONLY_FIELDS };
-const PDU_FORM: Form<typeof PDU_BASE_FIELDS> = {
-  fields: PDU_BASE_FIELDS,
-  issues: (event) => pduIssues(event as PduShape),
-  prefix: "",
-};
+const PDU_FORM: Form<typeof PDU_BASE_FIELDS> = { fields: PDU_BASE_FIELDS, rules: PDU_RULES, prefix: "" };
 
 const LPDU_BASE_FIELDS = { ...ENVELOPE_BASE_FIELDS, ...LPDU_ONLY_FIELDS };
 const LPDU_FORM: Form<typeof LPDU_BASE_FIELDS> = {
   fields: LPDU_BASE_FIELDS,
-  issues: (event) => lpduIssues(event as EnvelopeShape),
+  rules: LPDU_RULES,
   prefix: "Limited",
 };
 
@@ -118,13 +162,12 @@ function view<
   K extends Schema.Struct.Fields[string],
   C extends Schema.Struct.Fields[string],
 >(form: Form<F>, type: T, stateKey: K, content: C, annotations: ViewAnnotations) {
+  const rules = combineRules(`${form.rules.expected}; no state_key on a message event`, [
+    form.rules,
+    MESSAGE_STATE_KEY_RULES,
+  ]);
   return openStruct({ ...form.fields, type: Schema.Literal(type), state_key: stateKey, content }).pipe(
-    Schema.check(
-      Schema.makeFilter((event: object) => [
-        ...form.issues(event),
-        ...messageStateKeyIssues(event as EnvelopeShape),
-      ]),
-    ),
+    Schema.check(rulesFilter(rules)),
     Schema.annotate({ ...annotations, identifier: `${form.prefix}${annotations.identifier}` }),
   );
 }
@@ -146,7 +189,11 @@ const EMPTY_STATE_KEY = StateKey.pipe(
         key === ""
           ? undefined
           : `this event type takes only the empty state key ""; found ${JSON.stringify(key)}`,
-      { expected: 'the empty state key ""' },
+      {
+        expected: 'the empty state key ""',
+        toJsonSchema: () => ({ const: "" }),
+        arbitraryConstraint: { maxLength: 0 },
+      },
     ),
   ),
 );
@@ -262,6 +309,9 @@ export const MlsCommitEvent = pdu.mlsCommit;
 /** A fully-formed MLS commit event. */
 export type MlsCommitEvent = typeof MlsCommitEvent.Type;
 
+/** The types only a view may take (join rules depend on the state key, so they are not here). */
+const VIEW_ONLY_TYPES: ReadonlyArray<string> = MODELLED_EVENT_TYPES.filter((type) => type !== JOIN_RULES);
+
 /**
  * The `type` of a custom event: any event type except those only a view may take. It is the
  * first field of the custom schemas, so that, inside {@link RoomEvent}, an event of a modelled
@@ -272,9 +322,8 @@ const CustomEventType = EventType.pipe(
   Schema.check(
     Schema.makeFilter(
       // Join rules depend on the state key too; `customEventIssues` decides those.
-      (type: string) =>
-        isModelledEventType(type) && type !== JOIN_RULES ? claimedTypeMessage(type) : undefined,
-      { expected: "an event type without a view" },
+      (type: string) => (VIEW_ONLY_TYPES.includes(type) ? claimedTypeMessage(type) : undefined),
+      { expected: "an event type without a view", toJsonSchema: () => ({ not: { enum: VIEW_ONLY_TYPES } }) },
     ),
   ),
 );
@@ -292,7 +341,11 @@ const CUSTOM_FIELDS = {
  * non-empty or missing state key): the envelope with open content.
  */
 export const CustomEvent = openStruct({ ...CUSTOM_FIELDS, ...PDU_ONLY_FIELDS }).pipe(
-  Schema.check(Schema.makeFilter((event: PduShape) => [...pduIssues(event), ...customEventIssues(event)])),
+  Schema.check(
+    rulesFilter(
+      combineRules(`${PDU_RULES.expected}; ${CUSTOM_EVENT_RULES.expected}`, [PDU_RULES, CUSTOM_EVENT_RULES]),
+    ),
+  ),
   Schema.annotate({
     identifier: "CustomEvent",
     description: "A fully-formed event of a type this package does not model; its content is an open object.",
@@ -303,7 +356,12 @@ export type CustomEvent = typeof CustomEvent.Type;
 
 const LimitedCustomEvent = openStruct({ ...CUSTOM_FIELDS, ...LPDU_ONLY_FIELDS }).pipe(
   Schema.check(
-    Schema.makeFilter((event: EnvelopeShape) => [...lpduIssues(event), ...customEventIssues(event)]),
+    rulesFilter(
+      combineRules(`${LPDU_RULES.expected}; ${CUSTOM_EVENT_RULES.expected}`, [
+        LPDU_RULES,
+        CUSTOM_EVENT_RULES,
+      ]),
+    ),
   ),
   Schema.annotate({
     identifier: "LimitedCustomEvent",

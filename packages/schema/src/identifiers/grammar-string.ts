@@ -7,6 +7,7 @@
  */
 import { explainFailure, type MatchResult } from "@mimi-spec/grammar/runtime";
 import { Schema } from "effect";
+import { type ArbitraryHint, withArbitraryHint } from "../arbitrary/hints.ts";
 
 /** The annotation key under which a schema records the grammar rule its strings follow. */
 export const GRAMMAR_ANNOTATION = "mimi/grammar" as const;
@@ -28,6 +29,11 @@ export interface GrammarStringOptions {
   readonly maxLength?: number;
   /** Further checks from the drafts' prose; return a message when the value breaks one. */
   readonly prose?: ReadonlyArray<(value: string) => string | undefined>;
+  /**
+   * How to generate values when walking the grammar seldom meets the prose checks (default: walk
+   * the grammar).
+   */
+  readonly arbitrary?: ArbitraryHint;
 }
 
 /**
@@ -52,14 +58,30 @@ export function grammarStringProblems(value: string, options: GrammarStringOptio
   return problems;
 }
 
+/**
+ * Whether `value` passes the rule, the length cap and the prose checks: the valid case without
+ * building messages (most values are valid, and this runs for every identifier of every event).
+ */
+export function isGrammarString(value: string, options: GrammarStringOptions): boolean {
+  if (options.maxLength !== undefined && value.length > options.maxLength) return false;
+  if (!options.match(value).ok) return false;
+  for (const check of options.prose ?? []) if (check(value) !== undefined) return false;
+  return true;
+}
+
 /** A string schema checked by a grammar rule (see {@link GrammarStringOptions}). */
 export function grammarString(options: GrammarStringOptions) {
   return Schema.String.pipe(
     Schema.check(
-      Schema.makeFilter((value: string) => grammarStringProblems(value, options), {
-        [GRAMMAR_ANNOTATION]: options.grammar,
-        expected: `a ${options.grammar.rule} (${options.grammar.file})`,
-      }),
+      Schema.makeFilter(
+        (value: string) =>
+          isGrammarString(value, options) ? undefined : grammarStringProblems(value, options),
+        {
+          [GRAMMAR_ANNOTATION]: options.grammar,
+          expected: `a ${options.grammar.rule} (${options.grammar.file})`,
+          ...(options.arbitrary === undefined ? {} : withArbitraryHint(options.arbitrary)),
+        },
+      ),
     ),
   );
 }

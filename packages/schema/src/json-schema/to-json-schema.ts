@@ -429,7 +429,14 @@ class JsonSchemaBuilder {
         this.approximate(path, `${describeFilter(filter)}: a custom check with no JSON Schema form`);
         continue;
       }
-      const output = compile({ type: this.checkType(out) as never, schemas: [] });
+      // A check that depends on other schemas (a record's key schema, say) names them in its
+      // `representation`; it receives their documents, in order, as Effect's exporter would.
+      const dependencies = (filter.annotations?.representation?.schemas ??
+        []) as ReadonlyArray<SchemaAST.AST>;
+      const schemas = dependencies.map((dependency, i) =>
+        this.describe(SchemaAST.toEncoded(dependency), [...path, `(check schema ${i + 1})`]),
+      );
+      const output = compile({ type: this.checkType(out) as never, schemas: schemas as never });
       const [fragment, approximate] = Array.isArray(output) ? output : [output, false];
       if (approximate)
         this.approximate(path, `${describeFilter(filter)}: exported looser than Effect checks it`);

@@ -44,7 +44,12 @@ export {
   summarizeRegistry,
 } from "./query.ts";
 export { REQUIREMENTS } from "./registry.ts";
-export { REQUIRED_PROFILE_OPTIONS, SEED_REQUIREMENT_IDS, type SeedRequirementId } from "./required.ts";
+export {
+  REQUIRED_MACHINE_IDS,
+  REQUIRED_PROFILE_OPTIONS,
+  SEED_REQUIREMENT_IDS,
+  type SeedRequirementId,
+} from "./required.ts";
 export { NonBlankLine } from "./text.ts";
 export {
   type RegistryProblem,

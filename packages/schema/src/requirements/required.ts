@@ -50,6 +50,35 @@ export const SEED_REQUIREMENT_IDS = [
 export type SeedRequirementId = (typeof SEED_REQUIREMENT_IDS)[number];
 
 /**
+ * Entries beyond the seed that the reference machine enforces or settles and that MUST stay in
+ * the registry: the [SIGNALING] policy and history rules, [MSGREQ]'s invite control, the send-path
+ * rules of LM and RP-00 (one transaction in flight; check-invite), and the open questions the
+ * machine reads (chat promotion and DM creation, enforcement, auth-event validity, the creator's
+ * first join, history visibility).
+ */
+export const REQUIRED_MACHINE_IDS = [
+  "SIG-POLICY-1",
+  "SIG-POLICY-2",
+  "SIG-POLICY-3",
+  "SIG-POLICY-4",
+  "SIG-HIST-1",
+  "SIG-HIST-3",
+  "MSGREQ-1",
+  "LM-SEND-1",
+  "RP-INVITE-1",
+  "OQ-CHAT-1",
+  "OQ-CHAT-2",
+  "OQ-CHAT-3",
+  "OQ-CHAT-4",
+  "OQ-MGMT-8",
+  "OQ-MGMT-10",
+  "OQ-AUTH-7",
+  "OQ-AUTH-8",
+  "OQ-AUTH-10",
+  "OQ-HIST-1",
+] as const;
+
+/**
  * Profile options that MUST exist: the open questions requirements.md raises (chat promotion,
  * SHARING-1's open point, chat management) and every point where the drafts disagree
  * (drafts-background.md §2.6 table and §2.11).
@@ -69,6 +98,7 @@ export const REQUIRED_PROFILE_OPTIONS = [
   "mgmt.fixed-membership-rooms",
   "mgmt.enforcement",
   "mgmt.invite-consent",
+  "chat.dm-creation",
   // drafts-background §2.6 table: LM I.1 versus MX-v11
   "auth.create-room-version",
   "auth.rejected-auth-events",

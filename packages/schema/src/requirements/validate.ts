@@ -10,7 +10,7 @@
 import { Result, Schema } from "effect";
 import { RequirementEntry } from "./entry.ts";
 import type { ProfileOption } from "./profile-option.ts";
-import { REQUIRED_PROFILE_OPTIONS, SEED_REQUIREMENT_IDS } from "./required.ts";
+import { REQUIRED_MACHINE_IDS, REQUIRED_PROFILE_OPTIONS, SEED_REQUIREMENT_IDS } from "./required.ts";
 
 /** The kinds of defect {@link validateRegistry} reports. */
 export type RegistryProblemCode =
@@ -55,7 +55,7 @@ export interface RegistryReport {
 
 /** What to require and, optionally, how to resolve the names that checks cite. */
 export interface ValidateRegistryOptions {
-  /** Ids that must be present; defaults to {@link SEED_REQUIREMENT_IDS}. */
+  /** Ids that must be present; defaults to {@link SEED_REQUIREMENT_IDS} and {@link REQUIRED_MACHINE_IDS}. */
   readonly requiredIds?: ReadonlyArray<string>;
   /** Profile option names that must be present; defaults to {@link REQUIRED_PROFILE_OPTIONS}. */
   readonly requiredProfileOptions?: ReadonlyArray<string>;
@@ -256,7 +256,7 @@ export const validateRegistry = (
       });
     }
   }
-  for (const id of options.requiredIds ?? SEED_REQUIREMENT_IDS) {
+  for (const id of options.requiredIds ?? [...SEED_REQUIREMENT_IDS, ...REQUIRED_MACHINE_IDS]) {
     if (!indicesById.has(id)) {
       problems.push({ code: "missing-required-id", id, message: `required id ${id} has no entry` });
     }

@@ -2,15 +2,15 @@ import { Exit, Schema } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FilterExhaustedError } from "../../src/arbitrary/bounded-filter.ts";
+import { withArbitraryHint } from "../../src/arbitrary/hints.ts";
 import {
   type FilterFallback,
   toArbitrary,
   toEncodedArbitrary,
   UnsupportedSchemaError,
 } from "../../src/arbitrary/to-arbitrary.ts";
-import { UserId, UserIdFromString } from "../../src/identifiers/index.ts";
-import { schemasByName } from "../../src/schemas.ts";
-import { generatableSchemas } from "../support/generatable-schemas.ts";
+import { decodeBase64 } from "../../src/canonical/base64.ts";
+import { ServerName, UserId, UserIdFromString } from "../../src/identifiers/index.ts";
 import {
   Base64Triplet,
   Chain,
@@ -21,14 +21,15 @@ import {
   Tree,
 } from "./synthetic-schemas.ts";
 
-const allSchemas = { ...generatableSchemas, ...syntheticSchemas };
+// Every registered schema (`schemasByName`) gets the same properties in test/schemas/.
+const allSchemas = syntheticSchemas;
 
 function roundTrip(schema: Schema.Top, value: unknown): unknown {
   const codec = schema as unknown as Schema.Codec<unknown, unknown>;
   return Schema.decodeUnknownSync(codec)(Schema.encodeUnknownSync(codec)(value));
 }
 
-describe("toArbitrary on every schema", () => {
+describe("toArbitrary on every synthetic schema", () => {
   for (const [name, schema] of Object.entries(allSchemas)) {
     it(`${name}: generated values are valid and survive encode then decode`, () => {
       const is = Schema.is(schema);
@@ -128,6 +129,109 @@ describe("what the generators cover", () => {
         expect(parts.host).toMatch(/^[-.0-9A-Za-z]+$/);
       }),
     );
+  });
+});
+
+describe("generation hints on custom checks", () => {
+  /** A custom check `pass` with `hint`, on `base`. */
+  function hinted<S extends Schema.Top>(base: S, pass: (value: never) => boolean, hint: object) {
+    return base.pipe(
+      Schema.check(
+        Schema.makeFilter(pass as (value: unknown) => boolean, { expected: "the hinted check", ...hint }),
+      ),
+    ) as unknown as S;
+  }
+  const strict = { maxFilterTries: 3 };
+
+  it("base64: octets of the declared count, sometimes padded, shrinking to zero bytes", () => {
+    const FiveOctets = hinted(
+      Schema.String,
+      (s: string) => {
+        const decoded = decodeBase64(s);
+        return decoded.ok && decoded.value.length === 5;
+      },
+      withArbitraryHint({ base64: { octets: 5 } }),
+    );
+    const values = fc.sample(toArbitrary(FiveOctets, strict), { numRuns: 200, seed: 1 });
+    expect(values.every((v) => v.length === 7 || v.length === 8)).toBe(true);
+    expect(values.some((v) => v.endsWith("="))).toBe(true);
+    const result = fc.check(
+      fc.property(toArbitrary(FiveOctets), (v) => v.length < 7),
+      { seed: 1 },
+    );
+    expect(result.counterexample).toEqual(["AAAAAAA"]);
+  });
+
+  it("from and prefix: values of other schemas, with text in front", () => {
+    const Prefixed = hinted(
+      Schema.String,
+      (s: string) => s.startsWith("host=") && Schema.is(ServerName)(s.slice(5)),
+      withArbitraryHint({ from: [ServerName], prefix: "host=" }),
+    );
+    fc.assert(
+      fc.property(toArbitrary(Prefixed, strict), (v) => {
+        expect(Schema.is(ServerName)(v.slice(5))).toBe(true);
+      }),
+    );
+  });
+
+  it("values: the notable values come up, next to generated ones", () => {
+    const Hinted = hinted(Schema.String, () => true, withArbitraryHint({ values: ["m.room.create"] }));
+    const values = fc.sample(toArbitrary(Hinted), { numRuns: 200, seed: 2 });
+    const notable = values.filter((v) => v === "m.room.create").length;
+    expect(notable).toBeGreaterThan(20);
+    expect(notable).toBeLessThan(150);
+  });
+
+  it("keys: a record's plain string keys come from the key schema", () => {
+    const ByServer = hinted(
+      Schema.Record(Schema.String, Schema.Boolean),
+      (r: object) => Object.keys(r).every(Schema.is(ServerName)),
+      withArbitraryHint({ keys: ServerName }),
+    );
+    const values = fc.sample(toArbitrary(ByServer, strict), { numRuns: 100, seed: 3 });
+    expect(values.some((v) => Object.keys(v).length > 1)).toBe(true);
+  });
+
+  it("repair: a cross-field rule is met by construction, ingredients drawn alongside", () => {
+    const Ordered = hinted(
+      Schema.Struct({ low: Schema.Int, high: Schema.Int, tag: Schema.optionalKey(Schema.String) }),
+      (v: { low: number; high: number; tag?: string }) => v.low < v.high && v.tag !== undefined,
+      withArbitraryHint({
+        repair: {
+          ingredients: [Schema.Literals(["x", "y"])],
+          apply: (v: { low: number; high: number; tag?: string }, [tag]: ReadonlyArray<string>) => ({
+            low: Math.min(v.low, v.high),
+            high: Math.max(v.low, v.high) + 1,
+            tag: v.tag ?? tag,
+          }),
+        },
+      }),
+    );
+    const fallbacks: FilterFallback[] = [];
+    fc.assert(
+      fc.property(
+        toEncodedArbitrary(Ordered, { ...strict, onFilterFallback: (f) => fallbacks.push(f) }),
+        (v) => {
+          expect(v.low).toBeLessThan(v.high);
+        },
+      ),
+    );
+    // A hinted check is re-run as a safety net, not reported as a fallback.
+    expect(fallbacks).toEqual([]);
+  });
+
+  it("maxProperties and number hints steer records and numbers", () => {
+    const Empty = hinted(
+      Schema.Record(Schema.String, Schema.Number),
+      (r: object) => Object.keys(r).length === 0,
+      { arbitraryConstraint: { maxProperties: 0 } },
+    );
+    expect(fc.sample(toArbitrary(Empty, strict), 50).every((v) => Object.keys(v).length === 0)).toBe(true);
+    const Small = hinted(Schema.Number, (n: number) => Number.isInteger(n) && n >= 0 && n <= 3, {
+      arbitraryConstraint: { number: "integer", minimum: 0, maximum: 3 },
+    });
+    expect(new Set(fc.sample(toArbitrary(Small, strict), 100))).toEqual(new Set([0, 1, 2, 3]));
   });
 });
 

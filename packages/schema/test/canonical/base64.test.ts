@@ -1,7 +1,14 @@
 import { Buffer } from "node:buffer";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeBase64, decodeBase64Url, encodeBase64, encodeBase64Url } from "../../src/canonical/base64.ts";
+import {
+  base64DecodedLength,
+  decodeBase64,
+  decodeBase64Url,
+  encodeBase64,
+  encodeBase64Url,
+  isBase64OfLength,
+} from "../../src/canonical/base64.ts";
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
@@ -102,6 +109,28 @@ describe("unpadded base64", () => {
         expect(() => decodeBase64(text)).not.toThrow();
         const decoded = decodeBase64(text, { requireCanonical: true });
         if (decoded.ok) expect(encodeBase64(decoded.value)).toBe(text.replace(/=+$/, ""));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("base64DecodedLength and isBase64OfLength agree with decodeBase64 without decoding", () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."AQgw048Zz9+/-_=é"), maxLength: 12 }),
+      fc.uint8Array({ maxLength: 9 }).map((b) => Buffer.from(b).toString("base64")),
+    );
+    fc.assert(
+      fc.property(text, fc.nat(9), fc.boolean(), fc.boolean(), (t, octets, url, canonical) => {
+        const options = {
+          alphabet: url ? ("url" as const) : ("standard" as const),
+          requireCanonical: canonical,
+        };
+        const decoded = decodeBase64(t, options);
+        const length = base64DecodedLength(t, options);
+        expect(length.ok).toBe(decoded.ok);
+        if (decoded.ok && length.ok) expect(length.value).toBe(decoded.value.length);
+        if (!decoded.ok && !length.ok) expect(length.error).toEqual(decoded.error);
+        expect(isBase64OfLength(t, octets, options)).toBe(decoded.ok && decoded.value.length === octets);
       }),
       { numRuns: 3000 },
     );

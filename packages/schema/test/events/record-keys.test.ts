@@ -1,7 +1,6 @@
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { keyIssues, validKeys } from "../../src/events/record-keys.ts";
-import { schemaProblem } from "../../src/events/schema-problem.ts";
 import { UserId } from "../../src/identifiers/user-id.ts";
 import { problems } from "./support.ts";
 
@@ -16,7 +15,7 @@ describe("record keys", () => {
 
   it("as a filter, keeps the keys Effect's refined-key Record would silently drop", () => {
     const Users = Schema.Record(Schema.String, Schema.Number).pipe(
-      Schema.check(validKeys((key) => schemaProblem(UserId, key), "user ID")),
+      Schema.check(validKeys(UserId, "user ID")),
     );
     expect(problems(Users, { "@a:x": 1 })).toEqual([]);
     expect(problems(Users, { "@a:x": 1, bob: 2 })).toEqual([
@@ -24,6 +23,16 @@ describe("record keys", () => {
         path: ["bob"],
         message: `the key is not a valid user ID: not a valid user_id: unexpected 'b' (U+0062) at column 1 in user_id; expected "@"`,
       },
+    ]);
+  });
+
+  it("words the message with a given problem function", () => {
+    const Lower = Schema.String.pipe(Schema.check(Schema.isPattern(/^[a-z]+$/u)));
+    const Keys = Schema.Record(Schema.String, Schema.Number).pipe(
+      Schema.check(validKeys(Lower, "name", (key) => (/^[a-z]+$/.test(key) ? undefined : "not lower case"))),
+    );
+    expect(problems(Keys, { ab: 1, Cd: 2 })).toEqual([
+      { path: ["Cd"], message: "the key is not a valid name: not lower case" },
     ]);
   });
 });

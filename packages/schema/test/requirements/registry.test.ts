@@ -5,7 +5,11 @@ import { describe, expect, it } from "vitest";
 import { RequirementEntry } from "../../src/requirements/entry.ts";
 import { GRAMMAR_FILES } from "../../src/requirements/grammar-files.ts";
 import { REQUIREMENTS } from "../../src/requirements/registry.ts";
-import { REQUIRED_PROFILE_OPTIONS, SEED_REQUIREMENT_IDS } from "../../src/requirements/required.ts";
+import {
+  REQUIRED_MACHINE_IDS,
+  REQUIRED_PROFILE_OPTIONS,
+  SEED_REQUIREMENT_IDS,
+} from "../../src/requirements/required.ts";
 import { validateRegistry } from "../../src/requirements/validate.ts";
 import { schemasByName } from "../../src/schemas.ts";
 
@@ -33,6 +37,13 @@ describe("REQUIREMENTS", () => {
 
   it.each([...SEED_REQUIREMENT_IDS])("contains seed requirement %s", (id) => {
     expect(ids).toContain(id);
+  });
+
+  it.each([...REQUIRED_MACHINE_IDS])("contains machine requirement %s, checked or saying why not", (id) => {
+    const found = REQUIREMENTS.find((entry) => entry.id === id);
+    expect(found).toBeDefined();
+    if (found?.check.kind === "none" || found?.check.kind === "planned")
+      expect(found.check.why.trim()).not.toBe("");
   });
 
   it("lists exactly the 35 seed requirements of requirements.md", () => {
@@ -129,6 +140,8 @@ describe("REQUIREMENTS", () => {
     ["encoding.canonical-json", "jcs", "lm-text"],
     ["id.server-name-ip-literals", "forbid", "lm-text"],
     ["chat.promotion", "forbidden", "other-draft"],
+    ["chat.dm-creation", "lowest-id-creates", "project-choice"],
+    ["mgmt.invite-consent", "target-may-refuse", "lm-text"],
   ])("settles %s with default %s (%s)", (name, value, basis) => {
     const option = REQUIREMENTS.find((entry) => entry.profileOption?.name === name)?.profileOption;
     expect(option?.default).toBe(value);

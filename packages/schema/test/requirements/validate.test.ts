@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { RequirementEntry } from "../../src/requirements/entry.ts";
 import { REQUIREMENTS } from "../../src/requirements/registry.ts";
-import { SEED_REQUIREMENT_IDS } from "../../src/requirements/required.ts";
+import { REQUIRED_MACHINE_IDS, SEED_REQUIREMENT_IDS } from "../../src/requirements/required.ts";
 import { type RegistryProblemCode, validateRegistry } from "../../src/requirements/validate.ts";
 import { schemasByName } from "../../src/schemas.ts";
 
@@ -60,6 +60,16 @@ describe("validateRegistry fails on a mutated copy", () => {
       }),
       { numRuns: SEED_REQUIREMENT_IDS.length * 2 },
     );
+  });
+
+  it("when any entry the machine relies on is removed", () => {
+    for (const id of REQUIRED_MACHINE_IDS) {
+      const registry = copy().filter((e) => e.id !== id);
+      expect(
+        validateRegistry(registry).problems.filter((p) => p.code === "missing-required-id"),
+        id,
+      ).toEqual([{ code: "missing-required-id", id, message: `required id ${id} has no entry` }]);
+    }
   });
 
   it("when an entry has no check at all", () => {
@@ -205,7 +215,10 @@ describe("validateRegistry with resolvers", () => {
   );
 
   it("reports a planned check whose target already exists (the registry is stale)", () => {
-    const report = validateRegistry(REQUIREMENTS, {
+    // The real registry plans no guard any more; plan one on a copy.
+    const registry = copy();
+    entry(registry, "OQ-MGMT-8").check = { kind: "planned", by: "guard", name: "hub.authorize", why: "w" };
+    const report = validateRegistry(registry, {
       // Every schema exists, plus StrictServerName, which the registry still marks planned.
       schemaExists: (name) => name === "StrictServerName" || Object.hasOwn(schemasByName, name),
       // Every guard and invariant the registry already cites exists, plus one it still marks planned.

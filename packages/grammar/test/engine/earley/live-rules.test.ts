@@ -45,7 +45,8 @@ describe("liveDependencies", () => {
 
 describe("engine choice", () => {
   it.each([
-    ['r = "(" r ")" / "x"\n', "earley", ""],
+    ['r = "(" r ")" / "x"\n', "descent", ""],
+    ['r = "(" r ")" / "(" "x" ")"\n', "earley", ""],
     ['r = "(" r ")" / nothere\n', "none", "not defined"],
     ['r = "(" r ")" / <prose>\n', "none", "prose value"],
     ['r = "(" s ")"\ns = 1*"x"\n', "dfa", ""],

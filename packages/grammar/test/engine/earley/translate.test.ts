@@ -81,9 +81,14 @@ describe("buildEarley", () => {
 });
 
 describe("RuleCompiler on recursive rules", () => {
-  it("compiles them for the Earley engine", () => {
-    const compiled = new RuleCompiler(grammarOf('r = r2\nr2 = "(" r ")" / "x"\n')).compile("r");
-    expect(compiled.engine).toBe("earley");
+  it("compiles them for the Earley engine when asked to, or when descent is not proved exact", () => {
+    const text = 'r = r2\nr2 = "(" r ")" / "x"\n';
+    expect(new RuleCompiler(grammarOf(text), { recursive: "earley" }).compile("r").engine).toBe("earley");
+    const ambiguous = new RuleCompiler(grammarOf('r = "(" r ")" / "(" "x" ")"\n')).compile("r");
+    expect(ambiguous).toMatchObject({
+      engine: "earley",
+      descentRefused: expect.stringContaining("two alternatives can both start with"),
+    });
   });
 
   it("reports a rule past the size budget instead of compiling it", () => {
@@ -92,7 +97,7 @@ describe("RuleCompiler on recursive rules", () => {
   });
 
   it("shares leaf automata between the rules of one grammar", () => {
-    const compiler = new RuleCompiler(jsonGrammar);
+    const compiler = new RuleCompiler(jsonGrammar, { recursive: "earley" });
     const a = compiler.compile("JSON-text");
     const b = compiler.compile("value");
     if (a.engine !== "earley" || b.engine !== "earley") throw new Error("expected Earley rules");

@@ -8,7 +8,7 @@
 import { Schema } from "effect";
 import { openStruct } from "../open-object.ts";
 import { CreateRoomVersion } from "../room-version.ts";
-import { textProblem } from "../text.ts";
+import { boundedText } from "../text.ts";
 
 /** The cipher suite LM names: MLS_128_DHKEMX25519_AES128GCM_SHA256_Ed25519 as an algorithm string. */
 export const LM_MLS_ALGORITHM = "m.mls.v1.dhkemx25519-aes128gcm-sha256-ed25519";
@@ -33,15 +33,10 @@ export type ChatKind = typeof ChatKind.Type;
  * An encryption algorithm name: `m.mls.v1.` and a cipher suite, or a reverse-DNS name for custom
  * algorithms (LM). Any non-empty text is accepted; which ones a client supports is its business.
  */
-export const EncryptionAlgorithm = Schema.String.pipe(
-  Schema.check(
-    Schema.makeFilter(
-      (name: string) => textProblem(name, { name: "encryption algorithm", min: 1, max: 255 }),
-      {
-        expected: "an encryption algorithm name",
-      },
-    ),
-  ),
+export const EncryptionAlgorithm = boundedText(
+  { name: "encryption algorithm", min: 1, max: 255 },
+  "an encryption algorithm name",
+).pipe(
   Schema.annotate({
     identifier: "EncryptionAlgorithm",
     description: "An encryption algorithm name such as m.mls.v1.dhkemx25519-aes128gcm-sha256-ed25519.",
@@ -61,15 +56,10 @@ export const EncryptionConfig = openStruct({ algorithm: EncryptionAlgorithm }).p
  * The name of the set of profile choices (see the requirements registry's profile options) a
  * room follows. This project's extension, like `chat_type`.
  */
-export const PolicyProfileName = Schema.String.pipe(
-  Schema.check(
-    Schema.makeFilter(
-      (name: string) => textProblem(name, { name: "policy profile name", min: 1, max: 255 }),
-      {
-        expected: "a policy profile name",
-      },
-    ),
-  ),
+export const PolicyProfileName = boundedText(
+  { name: "policy profile name", min: 1, max: 255 },
+  "a policy profile name",
+).pipe(
   Schema.annotate({
     identifier: "PolicyProfileName",
     description: "The name of the policy profile a room follows (this project's extension).",

@@ -8,11 +8,10 @@
  */
 import { Schema } from "effect";
 import { UserId } from "../../identifiers/user-id.ts";
-import { eventTypeProblem } from "../event-type.ts";
+import { EventType, eventTypeProblem } from "../event-type.ts";
 import { SafeInteger } from "../numbers.ts";
 import { openStruct } from "../open-object.ts";
 import { validKeys } from "../record-keys.ts";
-import { schemaProblem } from "../schema-problem.ts";
 
 /** The level of each action, and of users and events, when the content leaves it out (LM). */
 export const POWER_LEVEL_DEFAULTS = {
@@ -30,7 +29,7 @@ export const CREATOR_DEFAULT_POWER_LEVEL = 100;
 
 /** Event type → the level needed to send it; keys must be valid event types. */
 export const EventPowerLevels = Schema.Record(Schema.String, SafeInteger).pipe(
-  Schema.check(validKeys(eventTypeProblem, "event type")),
+  Schema.check(validKeys(EventType, "event type", eventTypeProblem)),
   Schema.annotate({
     identifier: "EventPowerLevels",
     description: "The level needed to send each event type, keyed by event type.",
@@ -39,7 +38,7 @@ export const EventPowerLevels = Schema.Record(Schema.String, SafeInteger).pipe(
 
 /** User ID → that user's level; keys must be valid user IDs (LM auth rule 9.3). */
 export const UserPowerLevels = Schema.Record(Schema.String, SafeInteger).pipe(
-  Schema.check(validKeys((key) => schemaProblem(UserId, key), "user ID")),
+  Schema.check(validKeys(UserId, "user ID")),
   Schema.annotate({
     identifier: "UserPowerLevels",
     description: "Each listed user's power level, keyed by user ID.",

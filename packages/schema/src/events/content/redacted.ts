@@ -19,7 +19,11 @@ export const RedactedContent = OpenObject.pipe(
           issue:
             "the content is neither complete nor redacted: redaction leaves a message event's content empty",
         })),
-      { expected: "{} (redacted content)" },
+      {
+        expected: "{} (redacted content)",
+        toJsonSchema: () => ({ maxProperties: 0 }),
+        arbitraryConstraint: { maxProperties: 0 },
+      },
     ),
   ),
   Schema.annotate({

@@ -4,11 +4,8 @@
  * LM I.1 text (power levels) unless the rationale says otherwise.
  * @module
  */
-import { byGuard, notChecked, plannedGuard } from "../check.ts";
+import { byGuard, byInvariant, notChecked } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
-
-/** Why the membership guards are only planned. */
-const NO_AUTH = "the machine's membership guards (LM I.1 auth rules) are not built yet";
 
 /** The three usual power levels, as choices: everyone (0), moderators (50), admins (100). */
 const levelChoices = (lmDefault: 0 | 50) =>
@@ -212,8 +209,9 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Who enforces the authorization rules: providers, clients, or both?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("hub.authorize", NO_AUTH),
+    check: byInvariant("replicas.only-accepted"),
     related: ["MLSACP-2"],
+    note: "The machine implements hub-and-followers and hub-only; under hub-only a follower applies what a misbehaving hub sends, which replicas.only-accepted catches (models/traces/enforcement-hub-only.json). servers-and-clients needs clients, which the model does not have.",
     profileOption: {
       name: "mgmt.enforcement",
       choices: [
@@ -265,8 +263,9 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
       "Moderation is out of scope, but a protocol may let users ignore or block others and limit who may invite them.",
     level: "MAY",
     kind: "transition-rule",
-    check: plannedGuard("invite.target-may-refuse", NO_AUTH),
-    related: ["OQ-MGMT-10"],
+    check: byGuard("invite.target-may-refuse"),
+    related: ["OQ-MGMT-10", "RP-INVITE-1"],
+    note: "Modelled as the refuse-invites setting, which the invitee's server applies when the hub asks it (check-invite); ignoring or blocking a user inside a room is client-side and not modelled.",
   },
   {
     id: "OQ-MGMT-10",
@@ -275,8 +274,8 @@ export const CHAT_MANAGEMENT_QUESTIONS: ReadonlyArray<RequirementEntry> = [
     statement: "Can a user control who may invite them, with the invite rejected at transport level?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("invite.target-may-refuse", NO_AUTH),
-    related: ["MSGREQ-1"],
+    check: byGuard("invite.target-may-refuse"),
+    related: ["MSGREQ-1", "RP-INVITE-1"],
     profileOption: {
       name: "mgmt.invite-consent",
       choices: [

@@ -5,11 +5,8 @@
  * says so and the rationale says why. Sections are LM anchors with rule numbers.
  * @module
  */
-import { byGuard, byInvariant, bySchema, notChecked, plannedGuard, plannedSchema } from "../check.ts";
+import { byGuard, byInvariant, bySchema, notChecked, plannedSchema } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
-
-/** Why the auth-rule guards are only planned. */
-const NO_AUTH = "the machine's auth rules (LM I.1 §int-auth-rules) are not built yet";
 
 /** LM I.1 versus MX-v11 and the policy drafts: the membership auth rules. */
 const authRules: ReadonlyArray<RequirementEntry> = [
@@ -184,7 +181,8 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Is an event rejected when one of its auth events was itself rejected?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("auth.auth-events-valid", NO_AUTH),
+    check: byGuard("auth.auth-events-valid"),
+    note: "Both choices give the same verdicts here: a rejected event never enters the history, and auth.auth-events-valid refuses an auth event that is not in it (LM 4.2 would too), so the machine does not read the option.",
     profileOption: {
       name: "auth.rejected-auth-events",
       choices: [
@@ -204,7 +202,8 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "Is an event rejected when one of its auth events belongs to another room?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("auth.auth-events-valid", NO_AUTH),
+    check: byGuard("auth.auth-events-valid"),
+    note: "Both choices give the same verdicts here: an event of another room is not in this room's history, which auth.auth-events-valid refuses, so the machine does not read the option.",
     profileOption: {
       name: "auth.auth-event-room-mismatch",
       choices: [
@@ -247,7 +246,8 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     statement: "What exactly lets the creator's first join through?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("membership.join", NO_AUTH),
+    check: byGuard("hub.append-at-head"),
+    note: "The allow rule membership.join.creator-first reads the option; the two readings differ only for an event with several prev_events, which the hub never forms and hub.append-at-head refuses before any auth rule runs.",
     profileOption: {
       name: "auth.creator-first-join",
       choices: [
@@ -591,7 +591,8 @@ const hubHistoryIds: ReadonlyArray<RequirementEntry> = [
     statement: "Which history visibility applies while a room has no history_visibility event?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("history.visible-to", "the machine's visibility rules (POL-00) are not built yet"),
+    check: byInvariant("history.visible-to"),
+    note: "POL-00's rules, with this option while no history_visibility event exists: the hub sends history and backfill redacted where none of the receiving server's users may see an event, and the invariant checks every follower's copy.",
     related: ["SIG-TODO-7"],
     profileOption: {
       name: "room.default-history-visibility",

@@ -6,12 +6,10 @@
  * 8 Security Considerations.
  * @module
  */
-import { byGrammarRule, byGuard, byInvariant, bySchema, notChecked, plannedGuard } from "../check.ts";
+import { byGrammarRule, byGuard, byInvariant, bySchema, notChecked } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 import { GRAMMAR_FILES } from "../grammar-files.ts";
 
-/** Why machine checks are only planned: the room history and hub are a later issue. */
-const NO_MACHINE = "the reference state machine (room history, hub, auth rules) is not built yet";
 /** Why a SIG-seed TODO is not checked. */
 const SEED_TODO = "SIG-seed leaves this TODO; the later drafts fill it, and the open questions record how";
 
@@ -123,7 +121,9 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "Policy rules are never added or removed after creation; state events only configure them.",
     level: "MUST NOT",
     kind: "transition-rule",
-    check: plannedGuard("policy.configure-only", NO_MACHINE),
+    check: byGuard("policy.configure-only"),
+    related: ["SIG-POLICY-1"],
+    note: "A state event that configures the policy (join_rules, history_visibility) must pick a value the policy defines; a second create event, the only event that names a policy, is refused by create.no-prev.",
   },
   {
     id: "SIG-POLICY-3",
@@ -132,7 +132,8 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "The room's policy decides whether any given event may be sent.",
     level: "MUST",
     kind: "transition-rule",
-    check: plannedGuard("auth.policy-decides", NO_MACHINE),
+    check: byGuard("auth.sender-level"),
+    note: "Every auth-rule guard cites this entry; LM rule 7 (auth.sender-level) is the one that judges any event type, including those no other rule names.",
   },
   {
     id: "SIG-POLICY-4",
@@ -141,10 +142,9 @@ const roomModel: ReadonlyArray<RequirementEntry> = [
     statement: "A room that needs a different policy is replaced by a new room with a new room ID.",
     level: "MUST",
     kind: "transition-rule",
-    check: notChecked(
-      "follows from SIG-POLICY-1: the model has no policy-upgrade operation, so replacing a room is just creating another",
-    ),
-    related: ["SIG-POLICY-1", "OQ-CHAT-1"],
+    check: byGuard("create.room-id-unused"),
+    related: ["SIG-POLICY-1", "SIG-POLICY-2", "OQ-CHAT-1"],
+    note: "The model has no policy-upgrade operation (policy.configure-only), so a different policy means creating another room, and create.room-id-unused makes its ID a new one.",
   },
   {
     id: "SIG-AUTH-1",
@@ -277,10 +277,9 @@ const identifiers: ReadonlyArray<RequirementEntry> = [
     statement: "The server named in a room ID may later stop participating in the room.",
     level: "MAY",
     kind: "transition-rule",
-    check: notChecked(
-      "a permission: nothing forbids it, so there is nothing to enforce; OQ-HUB-2 settles what happens to the hub",
-    ),
+    check: byGuard("membership.leave.self"),
     related: ["OQ-HUB-2", "HUB-3"],
+    note: "A permission: the leave rule treats the room-ID server's users like anyone else's (models/traces/option-room-closed.json has the creator leave); OQ-HUB-2 settles what happens to the hub.",
   },
   {
     id: "SIG-ID-6",
@@ -389,7 +388,9 @@ const identifiers: ReadonlyArray<RequirementEntry> = [
       "Example history: the create event, the creator's join, an encrypted message, then an invite for another user.",
     level: "INFORMATIVE",
     kind: "example",
-    check: notChecked("an illustration; it becomes a scenario test once the machine can replay histories"),
+    check: notChecked(
+      "an illustration, not a rule; models/traces/group-chat.json runs the same kinds of events (the create event, the creator's join, invites, encrypted messages) through the machine",
+    ),
     related: ["SIG-CREATE-1"],
   },
 ];
@@ -403,7 +404,8 @@ const historyModel: ReadonlyArray<RequirementEntry> = [
     statement: "A server joining a room needs the auth chains of all current members.",
     level: "INFORMATIVE",
     kind: "delivery-rule",
-    check: plannedGuard("join.sends-member-auth-chains", NO_MACHINE),
+    check: byInvariant("join.has-member-auth-chains"),
+    note: "The hub sends a server whose first user joins the whole history (redacted where its users may not see it); the invariant checks that every copy holds the auth chain of each current member's membership event.",
   },
   {
     id: "SIG-HIST-2",

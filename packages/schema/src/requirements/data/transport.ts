@@ -5,22 +5,13 @@
  * how strongly the reference model treats each one.
  * @module
  */
-import {
-  byGrammarRule,
-  byGuard,
-  byInvariant,
-  bySchema,
-  notChecked,
-  plannedGuard,
-  plannedInvariant,
-  plannedSchema,
-} from "../check.ts";
+import { byGrammarRule, byGuard, byInvariant, bySchema, notChecked } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 import { GRAMMAR_FILES } from "../grammar-files.ts";
 
-/** Why chat-type rules are only planned: they need the machine plus a notion of chat kind. */
-const NO_CHAT_KINDS =
-  "the machine does not exist yet and no event or schema names the chat kind of a room (only RPOL-03 has fixed-membership rooms)";
+/** Why the promotion follow-up questions are not checked. */
+const PROMOTION_NOT_MODELLED =
+  "only consulted when chat.promotion is not forbidden; the machine implements only 'forbidden' (no action promotes a room), so nothing reads this option";
 
 /** [TRANSPORT 3.1] user identifiers. */
 const identifiers: ReadonlyArray<RequirementEntry> = [
@@ -52,10 +43,8 @@ const identifiers: ReadonlyArray<RequirementEntry> = [
     statement: "User IDs are unique across all providers.",
     level: "MUST",
     kind: "identifier",
-    check: plannedInvariant(
-      "users.id-unique",
-      "the machine has no user directory yet; beyond one model, uniqueness rests on DNS ownership of server names and on each provider never issuing a localpart twice",
-    ),
+    check: byInvariant("users.id-unique"),
+    note: "Within the model: every user ID is served by exactly the server its ID names (profiles, and the signature on each accepted event). Beyond it, uniqueness rests on DNS ownership of server names and on each provider never issuing a localpart twice.",
   },
   {
     id: "ID-4",
@@ -431,8 +420,9 @@ const transportQuestions: ReadonlyArray<RequirementEntry> = [
     statement: "May a DM or a group DM be promoted to a group chat?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("chat.promote", NO_CHAT_KINDS),
+    check: byGuard("dm.no-add"),
     related: ["CHAT-6", "CHAT-7", "SIG-POLICY-4"],
+    note: "The machine implements the default, forbidden: no action promotes a room, and dm.no-add, group-dm.no-add and fixed-membership.fixed-join-rule keep DMs and group DMs closed; replace-room would need no new rule (it is an ordinary create-room, SIG-POLICY-4).",
     profileOption: {
       name: "chat.promotion",
       choices: [
@@ -460,7 +450,7 @@ const transportQuestions: ReadonlyArray<RequirementEntry> = [
     statement: "If promotion is allowed, who must agree to it?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("chat.promote", NO_CHAT_KINDS),
+    check: notChecked(PROMOTION_NOT_MODELLED),
     related: ["OQ-CHAT-1"],
     profileOption: {
       name: "chat.promotion-consent",
@@ -481,7 +471,7 @@ const transportQuestions: ReadonlyArray<RequirementEntry> = [
     statement: "If promotion is allowed, what happens to the message history?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedGuard("chat.promote", NO_CHAT_KINDS),
+    check: notChecked(PROMOTION_NOT_MODELLED),
     related: ["OQ-CHAT-1"],
     profileOption: {
       name: "chat.promotion-history",
@@ -501,6 +491,38 @@ const transportQuestions: ReadonlyArray<RequirementEntry> = [
       defaultBasis: "project-choice",
       rationale:
         "Copying would show history to people the original members never admitted; keeping it in the replaced room needs no new mechanism.",
+    },
+  },
+  {
+    id: "OQ-CHAT-4",
+    source: "TRANSPORT",
+    section: "3.2",
+    statement: "How do providers avoid creating a second DM, or group DM, for the same users?",
+    level: "OPEN",
+    kind: "open-question",
+    check: byGuard("create.lowest-id-creates"),
+    related: ["CHAT-2", "CHAT-4"],
+    note: "The source itself says cross-provider uniqueness is hard; no draft has a mechanism (drafts-background §2.11 item 11). models/traces/dm-race.json shows the race under any-member, dm-race-prevented.json its absence under lowest-id-creates.",
+    profileOption: {
+      name: "chat.dm-creation",
+      choices: [
+        {
+          value: "any-member",
+          summary:
+            "Any member's server creates it after checking what it knows; two providers can still race, breaking CHAT-2 or CHAT-4.",
+          sources: [],
+        },
+        {
+          value: "lowest-id-creates",
+          summary:
+            "Only the server of the member whose user ID sorts first may create it, so one server decides for each set of users.",
+          sources: [],
+        },
+      ],
+      default: "lowest-id-creates",
+      defaultBasis: "project-choice",
+      rationale:
+        "No draft gives a mechanism, and without one CHAT-2 and CHAT-4 cannot hold across providers; one deciding server per set of users needs no global lock.",
     },
   },
   {

@@ -1,0 +1,6 @@
+/**
+ * Random-mode checking of the machine with fast-check model-based runs.
+ *
+ * @module
+ */
+export * from "./check.ts";

@@ -1,0 +1,162 @@
+import { runTrace } from "@mimi-spec/machine";
+import { describe, expect, it } from "vitest";
+import type { ExploreProgress } from "../../src/explore/api.ts";
+import { explore } from "../../src/explore/explore.ts";
+import { DEFAULT_EXPLORE_SCOPE, type ExploreScope } from "../../src/explore/scope.ts";
+
+const ANY_MEMBER = { "chat.dm-creation": "any-member" };
+const DUPLICATE_INVARIANTS = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
+
+/**
+ * The scope of the duplicate-DM question: the default three users on two providers and two
+ * rooms, DMs and group DMs only, users creating, accepting and declining, and every network and
+ * server action (loss, duplication, reordering, restarts, retries, syncs).
+ */
+const DM_SCOPE: ExploreScope = {
+  ...DEFAULT_EXPLORE_SCOPE,
+  chatTypes: ["dm", "group-dm"],
+  actions: [
+    "create-room",
+    "join",
+    "leave",
+    "deliver",
+    "drop",
+    "duplicate",
+    "flush",
+    "restart",
+    "sync",
+    "retry",
+  ],
+};
+
+describe("explore", () => {
+  it("finds the cross-provider duplicate-DM race when the profile allows it (chat.dm-creation = any-member)", () => {
+    const report = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    expect(report.complete).toBe(true);
+    expect(report.profile).toBe("lm-i1 +chat.dm-creation=any-member");
+    const found = report.violations.map((v) => v.invariant).sort();
+    expect(found).toEqual(DUPLICATE_INVARIANTS);
+    for (const violation of report.violations) {
+      // The shortest race: each provider's user creates the room before the other's invite arrives.
+      const kinds = violation.trace.steps.map((s) => s.action.kind);
+      expect(kinds).toEqual(["create-room", "create-room"]);
+      const creators = violation.trace.steps.map((s) => (s.action as { user: string }).user.split(":")[1]);
+      expect(new Set(creators).size).toBe(2);
+      expect(violation.trace.expectViolations).toContain(violation.invariant);
+      // The trace replays with the machine's own runner (what `mimi model run` does).
+      const replay = runTrace(violation.trace);
+      expect(replay.ok && replay.run.ok).toBe(true);
+      if (replay.ok) expect(Object.keys(replay.run.violated)).toContain(violation.invariant);
+    }
+  });
+
+  it("proves the race absent in scope when the profile prevents it (lowest-id-creates, depth 4, complete)", () => {
+    // Depth 4 keeps the suite fast; `pnpm bench --only checker-exhaustive` proves depth 6.
+    const report = explore({ profile: "lm-i1", depth: 4, scope: DM_SCOPE, liveness: false });
+    expect(report.complete).toBe(true);
+    expect(report.depthReached).toBe(4);
+    expect(report.distinctStates).toBeGreaterThan(500);
+    const found = report.violations.map((v) => v.invariant);
+    for (const id of DUPLICATE_INVARIANTS) expect(found).not.toContain(id);
+    // The same scope and depth under any-member does find it: the scope is big enough to show it.
+    const racy = explore({
+      profile: "lm-i1",
+      options: ANY_MEMBER,
+      depth: 2,
+      scope: DM_SCOPE,
+      liveness: false,
+    });
+    expect(racy.violations.map((v) => v.invariant).sort()).toEqual(DUPLICATE_INVARIANTS);
+  });
+
+  it("breaks no invariant in the default scope under lm-i1 (depth 3)", () => {
+    const report = explore({ profile: "lm-i1", depth: 3, liveness: false });
+    expect(report.complete).toBe(true);
+    expect(report.violations).toEqual([]);
+    expect(report.statesPerDepth?.reduce((a, b) => a + b, 0)).toBe(report.distinctStates);
+    expect(report.transitions).toBeGreaterThanOrEqual(report.distinctStates - 1);
+    expect(report.statesPerSecond).toBeGreaterThan(0);
+  });
+
+  it("counts fewer states with symmetry reduction, and finds the same violations", () => {
+    const reduced = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    const full = explore({
+      profile: "lm-i1",
+      options: ANY_MEMBER,
+      depth: 2,
+      liveness: false,
+      symmetry: false,
+    });
+    expect(reduced.symmetry).toEqual({ users: true, servers: true, rooms: true });
+    expect(full.symmetry).toEqual({ users: false, servers: false, rooms: false });
+    expect(reduced.distinctStates).toBeLessThan(full.distinctStates);
+    const ids = (r: typeof full) => r.violations.map((v) => v.invariant).sort();
+    expect(ids(reduced)).toEqual(ids(full));
+    // Shortest traces stay shortest.
+    const lengths = (r: typeof full) => r.violations.map((v) => v.trace.steps.length).sort();
+    expect(lengths(reduced)).toEqual(lengths(full));
+  });
+
+  it("keeps the same states with exact canonical texts as with fingerprints", () => {
+    const hashed = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    const exact = explore({
+      profile: "lm-i1",
+      options: ANY_MEMBER,
+      depth: 2,
+      liveness: false,
+      exactStates: true,
+    });
+    expect(exact.distinctStates).toBe(hashed.distinctStates);
+    expect(exact.statesPerDepth).toEqual(hashed.statesPerDepth);
+  });
+
+  it("stops at maxStates, saying the exploration is incomplete, and reports progress per depth", () => {
+    const progress: ExploreProgress[] = [];
+    const report = explore({
+      profile: "lm-i1",
+      depth: 6,
+      maxStates: 50,
+      liveness: false,
+      onProgress: (p) => progress.push(p),
+    });
+    expect(report.complete).toBe(false);
+    expect(report.distinctStates).toBe(50);
+    expect(report.depthReached).toBeLessThan(6);
+    expect(progress.map((p) => p.depth)).toEqual([1, 2, 3].slice(0, progress.length));
+    expect(progress.every((p, i) => i === 0 || p.states > (progress[i - 1]?.states ?? 0))).toBe(true);
+  });
+
+  it("explores only the empty world at depth 0, and exhausts a tiny scope before its bound", () => {
+    const zero = explore({ profile: "lm-i1", depth: 0, liveness: false });
+    expect(zero).toMatchObject({ distinctStates: 1, transitions: 0, depthReached: 0, complete: true });
+    const tiny = explore({
+      profile: "lm-i1",
+      depth: 50,
+      liveness: false,
+      scope: {
+        ...DEFAULT_EXPLORE_SCOPE,
+        servers: [{ name: "a.example", users: ["alice"] }],
+        maxRooms: 1,
+        chatTypes: ["group-chat"],
+        actions: ["create-room", "send-message"],
+      },
+    });
+    // One room, then messages: each message is a new state, so the bound is what stops it.
+    expect(tiny.depthReached).toBe(50);
+    expect(tiny.distinctStates).toBe(51);
+  });
+
+  it("refuses bad input with a clear reason", () => {
+    expect(() => explore({ profile: "nope", depth: 1 })).toThrow(/unknown profile nope/u);
+    expect(() => explore({ profile: "lm-i1", options: { "chat.dm-creation": "maybe" }, depth: 1 })).toThrow(
+      /chat.dm-creation cannot be "maybe"/u,
+    );
+    expect(() => explore({ profile: "lm-i1", depth: -1 })).toThrow(/depth must be a non-negative integer/u);
+    expect(() => explore({ profile: "lm-i1", depth: 1, maxStates: 0 })).toThrow(
+      /maxStates must be a positive integer/u,
+    );
+    expect(() =>
+      explore({ profile: "lm-i1", depth: 1, scope: { ...DEFAULT_EXPLORE_SCOPE, servers: [] } }),
+    ).toThrow(/servers is empty/u);
+  });
+});

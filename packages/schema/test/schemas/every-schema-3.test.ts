@@ -1,0 +1,3 @@
+import { describeRegisteredSchemas } from "../support/registered-schemas.ts";
+
+describeRegisteredSchemas(3);
