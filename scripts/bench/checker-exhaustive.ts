@@ -13,9 +13,7 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
+import { loadavg } from "node:os";
 import { enabledActions } from "../../packages/checker/src/explore/alphabet.ts";
 import type { ExploreOptions, ExploreReport } from "../../packages/checker/src/explore/api.ts";
 import { explore } from "../../packages/checker/src/explore/explore.ts";
@@ -33,8 +31,8 @@ import {
   type World,
 } from "../../packages/machine/src/index.ts";
 import type { BenchOptions } from "./group.ts";
+import { runLine, writeBenchReport } from "./report-file.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const ANY_MEMBER = { "chat.dm-creation": "any-member" };
 const TARGET_STATES_PER_SECOND = 100_000;
 
@@ -225,14 +223,13 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
 
   const loadAfter = loadavg();
   const seconds = (performance.now() - started) / 1000;
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
   const runs = [main, noSymmetry, withLiveness, strict, raceFound, raceAbsent];
   const duplicates = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
   const found = (run: Run) => run.violations.filter((v) => duplicates.some((d) => v.startsWith(d)));
   const markdown = [
     "# Exhaustive checker benchmark",
     "",
-    `Node ${process.version} on ${cpu} (${cpus().length} cores); ${quick ? "**--quick** (smoke run, numbers not meaningful)" : "full run"}; took ${seconds.toFixed(1)} s. Load average ${loadBefore.map((l) => l.toFixed(1)).join("/")} before, ${loadAfter.map((l) => l.toFixed(1)).join("/")} after (other work shares this machine; rates are per CPU second of this process).`,
+    `${runLine(quick, seconds)} Load average ${loadBefore.map((l) => l.toFixed(1)).join("/")} before, ${loadAfter.map((l) => l.toFixed(1)).join("/")} after (other work shares this machine; rates are per CPU second of this process).`,
     "",
     "Scope: alice and carol on a.example, bob on b.example; at most 2 rooms; DMs, group DMs, group chats; create, invite, join, leave, kick, ban, send; deliver, drop, duplicate, retry, flush, sync, restart; users act while fewer than 3 messages are in flight. Every invariant is checked in every new state.",
     "",
@@ -252,37 +249,28 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
     `Delivery check (depth ${withLiveness.depthReached}): ${withLiveness.liveness?.checked ?? 0} states settled, ${withLiveness.liveness?.failed ?? 0} failed. Other violations in the main run: ${main.violations.filter((v) => !duplicates.some((d) => v.startsWith(d))).join(", ") || "none"}; lm-i1: ${strict.violations.join(", ") || "none"}.`,
   ].join("\n");
 
-  const reports = join(ROOT, "reports");
-  mkdirSync(reports, { recursive: true });
-  const jsonPath = join(reports, "bench-checker-exhaustive.json");
-  writeFileSync(
-    jsonPath,
-    `${JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        cores: cpus().length,
-        quick,
-        seconds,
-        loadAverage: { before: loadBefore, after: loadAfter },
-        scope: DEFAULT_EXPLORE_SCOPE,
-        target: {
-          statesPerSecond: TARGET_STATES_PER_SECOND,
-          met: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND,
-        },
-        runs,
-        rawStep: {
-          ...raw,
-          sampleWorlds: sample.length,
-          transitionsPerState,
-          statesPerSecondCeiling: rawStatesCeiling,
-        },
+  writeBenchReport(
+    "checker-exhaustive",
+
+    {
+      quick,
+      seconds,
+      loadAverage: { before: loadBefore, after: loadAfter },
+      scope: DEFAULT_EXPLORE_SCOPE,
+      target: {
+        statesPerSecond: TARGET_STATES_PER_SECOND,
+        met: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND,
       },
-      null,
-      2,
-    )}\n`,
+      runs,
+      rawStep: {
+        ...raw,
+        sampleWorlds: sample.length,
+        transitionsPerState,
+        statesPerSecondCeiling: rawStatesCeiling,
+      },
+    },
+
+    log,
   );
-  log(`wrote ${jsonPath}`);
   return markdown;
 }

@@ -8,9 +8,6 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
 import fc from "fast-check";
 import {
   type CheckConfig,
@@ -30,8 +27,8 @@ import {
 } from "../../packages/machine/src/index.ts";
 import type { BenchOptions } from "./group.ts";
 import { FULL_PLAN, measureInterleaved, QUICK_PLAN, sinkValue, type Timing } from "./measure.ts";
+import { runLine, writeBenchReport } from "./report-file.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
 const SEED = 20_261_203;
 const PROFILE = "lm-i1";
 
@@ -153,38 +150,26 @@ export async function checkerRandomBench(options: BenchOptions): Promise<string>
   ];
   const [ours] = rows as [Row, ...Row[]];
   const seconds = (performance.now() - started) / 1000;
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
-  const reports = join(ROOT, "reports");
-  mkdirSync(reports, { recursive: true });
-  const jsonPath = join(reports, "bench-checker-random.json");
-  writeFileSync(
-    jsonPath,
-    `${JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        cores: cpus().length,
-        quick,
-        plan,
-        seconds,
-        profile: PROFILE,
-        seed: SEED,
-        sequencesPerIteration: runs,
-        commandsPerIteration: commands,
-        rows: rows.map((r) => ({ ...r, checkerDividedByPeer: ours.commandsPerSecond / r.commandsPerSecond })),
-        sink: sinkValue(),
-      },
-      null,
-      2,
-    )}\n`,
+  writeBenchReport(
+    "checker-random",
+    {
+      quick,
+      plan,
+      seconds,
+      profile: PROFILE,
+      seed: SEED,
+      sequencesPerIteration: runs,
+      commandsPerIteration: commands,
+      rows: rows.map((r) => ({ ...r, checkerDividedByPeer: ours.commandsPerSecond / r.commandsPerSecond })),
+      sink: sinkValue(),
+    },
+    log,
   );
-  log(`wrote ${jsonPath}`);
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   return [
     "# Checker random-mode benchmark",
     "",
-    `Node ${process.version} on ${cpu} (${cpus().length} cores); ${quick ? "**--quick** (smoke run, numbers not meaningful)" : "full run"}; took ${seconds.toFixed(1)} s.`,
+    runLine(quick, seconds),
     `One iteration: ${runs} command sequences of profile ${PROFILE} (seed ${SEED}, instant and network delivery), ${commands} commands. The peers replay the same actions, recorded once. 'checker ÷ peer' < 1 means the checker is slower (it does more per command).`,
     "",
     "| workload | what | sequences/s | commands/s | checker ÷ peer |",

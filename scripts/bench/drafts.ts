@@ -7,8 +7,7 @@
  *
  * @module
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkGrammar } from "@mimi-spec/grammar";
 import {
@@ -20,6 +19,7 @@ import {
 import { ROOT } from "./grammar-texts.ts";
 import type { BenchOptions } from "./group.ts";
 import { FULL_PLAN, measureInterleaved, QUICK_PLAN, sinkValue, type Timing } from "./measure.ts";
+import { runLine, writeBenchReport } from "./report-file.ts";
 
 /** Lines of a page of an xml2rfc plain-text rendering (58 with header and footer, 56 of text). */
 const LINES_PER_PAGE = 56;
@@ -174,46 +174,36 @@ export async function draftsBench(options: BenchOptions): Promise<string> {
     freshOverExtract: fresh / ms("extractDraft (peer)"),
   };
   const seconds = (performance.now() - started) / 1000;
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
 
-  const reports = join(ROOT, "reports");
-  mkdirSync(reports, { recursive: true });
-  const jsonPath = join(reports, "bench-drafts.json");
-  writeFileSync(
-    jsonPath,
-    `${JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        cores: cpus().length,
-        quick,
-        plan,
-        seconds,
-        draft: { source: REFERENCE_DRAFT, ...stats, exitCode: once.exitCode, findings: counts },
-        targetMs: TARGET_MS,
-        firstCheckMs,
-        meetsTarget: {
-          checkDraft: check < TARGET_MS,
-          freshReference: fresh < TARGET_MS,
-          firstCheck: firstCheckMs < TARGET_MS,
-        },
-        results,
-        ratios,
-        sink: sinkValue(),
+  writeBenchReport(
+    "drafts",
+
+    {
+      quick,
+      plan,
+      seconds,
+      draft: { source: REFERENCE_DRAFT, ...stats, exitCode: once.exitCode, findings: counts },
+      targetMs: TARGET_MS,
+      firstCheckMs,
+      meetsTarget: {
+        checkDraft: check < TARGET_MS,
+        freshReference: fresh < TARGET_MS,
+        firstCheck: firstCheckMs < TARGET_MS,
       },
-      null,
-      2,
-    )}\n`,
+      results,
+      ratios,
+      sink: sinkValue(),
+    },
+
+    log,
   );
-  log(`wrote ${jsonPath}`);
 
   const row = (r: (typeof results)[number]) =>
     `| ${r.name} | ${r.msPerIteration.toFixed(1)} | ${(check / r.msPerIteration).toFixed(2)} | ${r.what} |`;
   return [
     "## drafts: `mimi check` on a generated 100-page draft",
     "",
-    `Node ${process.version} on ${cpu} (${cpus().length} cores); ${quick ? "**--quick** (smoke run, numbers not meaningful)" : "full run"}; took ${seconds.toFixed(1)} s.`,
+    runLine(quick, seconds),
     `Draft: ${REFERENCE_DRAFT} grown to ${stats.lines} lines (${stats.pages} pages of ${LINES_PER_PAGE} lines), ${(stats.bytes / 1024).toFixed(0)} KiB, ${stats.abnfBlocks} ABNF blocks with ${stats.abnfRules} rules, ${stats.examples} identifier examples, ${stats.limits} stated limits, ${stats.bcp14Sentences} BCP 14 sentences. Its check: exit ${once.exitCode}, ${counts.errors} errors, ${counts.warnings} warnings, ${counts.notes} notes.`,
     "Method: all workloads in this one process, warmed up, then timed in interleaved rounds; the median round is reported. 'checkDraft ÷ this' is how many times longer the whole check takes than the row.",
     "",

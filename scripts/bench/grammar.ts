@@ -5,13 +5,10 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
-import { join } from "node:path";
-import { ROOT } from "./grammar-texts.ts";
 import type { BenchOptions } from "./group.ts";
 import { FULL_PLAN, QUICK_PLAN, sinkValue } from "./measure.ts";
 import { markdownReport } from "./report.ts";
+import { runLine, writeBenchReport } from "./report-file.ts";
 import type { SuiteResult } from "./results.ts";
 import { jsonSuite, type SuiteContext, uriSuite, userIdSuite } from "./suites.ts";
 
@@ -26,35 +23,25 @@ export async function grammarBench(options: BenchOptions): Promise<string> {
   for (const suite of [uriSuite, jsonSuite, userIdSuite]) suites.push(await suite(ctx));
 
   const seconds = (performance.now() - started) / 1000;
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
   const header = [
-    `Node ${process.version} on ${cpu} (${cpus().length} cores); ${quick ? "**--quick** (smoke run, numbers not meaningful)" : "full run"}; took ${seconds.toFixed(1)} s.`,
+    runLine(quick, seconds),
     `Method: all peers in this one process, one after another. Warm-up of ${plan.warmupMs}–${plan.maxWarmupMs} ms, until the speed stops improving (JIT tiering of large generated parsers takes seconds); then ${plan.rounds} timed rounds of ≥ ${plan.roundMs} ms each per peer, interleaved across the peers of a workload so that load from elsewhere hits all alike (fewer rounds when a single iteration is so slow that they would exceed ${plan.maxMsPerMeasurement} ms); the median round is reported.`,
     "An iteration runs every input of the workload once. MB = 10^6 bytes of UTF-8. 'ours ÷ peer' > 1 means ours is faster. '≠ ours' counts inputs on which the peer's verdict differs from ours.",
   ];
   const markdown = markdownReport(suites, header);
 
-  const reports = join(ROOT, "reports");
-  mkdirSync(reports, { recursive: true });
-  const jsonPath = join(reports, "bench-grammar.json");
-  writeFileSync(
-    jsonPath,
-    `${JSON.stringify(
-      {
-        generatedAt: new Date().toISOString(),
-        node: process.version,
-        cpu,
-        cores: cpus().length,
-        quick,
-        plan,
-        seconds,
-        suites,
-        sink: sinkValue(),
-      },
-      null,
-      2,
-    )}\n`,
+  writeBenchReport(
+    "grammar",
+
+    {
+      quick,
+      plan,
+      seconds,
+      suites,
+      sink: sinkValue(),
+    },
+
+    log,
   );
-  log(`wrote ${jsonPath}`);
   return markdown;
 }

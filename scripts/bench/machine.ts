@@ -18,9 +18,7 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
 import {
   applyEvent,
   authorize,
@@ -46,9 +44,8 @@ import {
   workloadSpecs,
 } from "./machine-room.ts";
 import { FULL_PLAN, measureInterleaved, QUICK_PLAN, sinkValue, type Timing } from "./measure.ts";
+import { cpuModel, writeBenchReport } from "./report-file.ts";
 import { formatNumber } from "./results.ts";
-
-const ROOT = join(import.meta.dirname, "..", "..");
 
 /** Events per iteration of our workloads, and of the naive peer. */
 const BATCH = 256;
@@ -250,11 +247,10 @@ export async function machineBench(options: BenchOptions): Promise<string> {
 
   const seconds = (performance.now() - started) / 1000;
   const loadAfter = loadavg();
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
   const report = {
     generatedAt: new Date().toISOString(),
     node: process.version,
-    cpu,
+    cpu: cpuModel(),
     cores: cpus().length,
     loadAverage: { before: loadBefore, after: loadAfter },
     quick,
@@ -272,11 +268,7 @@ export async function machineBench(options: BenchOptions): Promise<string> {
     memory: built.memory,
     sink: sinkValue(),
   };
-  const reports = join(ROOT, "reports");
-  mkdirSync(reports, { recursive: true });
-  const jsonPath = join(reports, "bench-machine.json");
-  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  log(`wrote ${jsonPath}`);
+  writeBenchReport("machine", report, log);
   return markdown(report, rooms, results, targets, ratios, built.memory);
 }
 
