@@ -23,6 +23,7 @@ import {
   type LoadedDfa,
   loadDfa,
   type MatchResult,
+  wideStep,
 } from "./dfa-runtime.ts";
 
 /** Instruction codes of a descent program. Operands follow the code in the program array. */
@@ -214,18 +215,6 @@ function inSet(set: LoadedSet, cp: number): boolean {
   return false;
 }
 
-function wideTarget(w: Int32Array, cp: number): number {
-  let lo = 0;
-  let hi = w.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < (w[mid * 3] as number)) hi = mid - 1;
-    else if (cp > (w[mid * 3 + 1] as number)) lo = mid + 1;
-    else return w[mid * 3 + 2] as number;
-  }
-  return -1;
-}
-
 /** The code point at `i` (a whole surrogate pair when there is one). */
 function codePointAt(input: string, i: number): number {
   const c = input.charCodeAt(i);
@@ -251,7 +240,7 @@ function decide(d: LoadedDecision, input: string, pos: number): number {
   if (p >= n) return d.end;
   const c = input.charCodeAt(p);
   if (c < 128) return d.ascii[c] as number;
-  return wideTarget(d.wide, codePointAt(input, p));
+  return wideStep(d.wide, codePointAt(input, p));
 }
 
 /** Failure bookkeeping of a reporting run: the furthest offset any step failed at, and why. */
@@ -340,7 +329,7 @@ function longestMatch(
           width = 2;
         }
       }
-      next = wideTarget(wide[state] as Int32Array, cp);
+      next = wideStep(wide[state] as Int32Array, cp);
     }
     if (next < 0) break;
     state = next;

@@ -92,7 +92,14 @@ export function loadDfa(source: DfaSource): LoadedDfa {
 
 function step(dfa: LoadedDfa, state: number, cp: number): number {
   if (cp < 128) return dfa.table[state * dfa.classCount + (dfa.classOf[cp] as number)] as number;
-  const ranges = dfa.wide[state] as Int32Array;
+  return wideStep(dfa.wide[state] as Int32Array, cp);
+}
+
+/**
+ * The target state for code point `cp` (>= 128) in one state's wide transitions (`[low, high,
+ * target]` triples sorted by `low`), or -1. Binary search; the other runtimes share it.
+ */
+export function wideStep(ranges: Int32Array, cp: number): number {
   let lo = 0;
   let hi = ranges.length / 3 - 1;
   while (lo <= hi) {

@@ -27,6 +27,7 @@ import {
   type LoadedDfa,
   loadDfa,
   type MatchResult,
+  wideStep,
 } from "./dfa-runtime.ts";
 
 /**
@@ -694,7 +695,7 @@ class Recognizer {
             width = 2;
           }
         }
-        next = stepWide(wide[state] as Int32Array, cp);
+        next = wideStep(wide[state] as Int32Array, cp);
       }
       if (next < 0) break;
       if (width === 2) own[i + 1 - from] = -1;
@@ -753,18 +754,6 @@ class Recognizer {
       this.stuckState.push(state);
     }
   }
-}
-
-function stepWide(ranges: Int32Array, cp: number): number {
-  let lo = 0;
-  let hi = ranges.length / 3 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < (ranges[mid * 3] as number)) hi = mid - 1;
-    else if (cp > (ranges[mid * 3 + 1] as number)) lo = mid + 1;
-    else return ranges[mid * 3 + 2] as number;
-  }
-  return -1;
 }
 
 function recognize(
