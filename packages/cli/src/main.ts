@@ -52,6 +52,8 @@ const commands: Readonly<Record<string, Command>> = {
   },
 };
 
+const NAME_WIDTH = Math.max(...Object.keys(commands).map((name) => name.length)) + 1;
+
 /** The top-level help text. */
 export const mainUsage = `mimi: an executable, model-checked reference for the IETF MIMI drafts
 
@@ -59,7 +61,7 @@ Usage: mimi <command> [options]
 
 Commands:
 ${Object.entries(commands)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .map(([name, c]) => `  ${name.padEnd(NAME_WIDTH)} ${c.summary}`)
   .join("\n")}
 
 Run \`mimi <command> --help\` for a command's options.`;
