@@ -40,6 +40,7 @@ export * from "./policy/guard.ts";
 export * from "./policy/membership.ts";
 export * from "./policy/mls.ts";
 export * from "./policy/power-levels.ts";
+export * from "./policy/server-names.ts";
 export * from "./profile.ts";
 export * from "./server/apply.ts";
 export * from "./server/directory.ts";

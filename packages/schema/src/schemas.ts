@@ -6,11 +6,19 @@
  */
 import type { Schema } from "effect";
 import * as Events from "./events/index.ts";
-import { RoomId, RoomIdFromString, ServerName, UserId, UserIdFromString } from "./identifiers/index.ts";
+import {
+  RoomId,
+  RoomIdFromString,
+  ServerName,
+  StrictServerName,
+  UserId,
+  UserIdFromString,
+} from "./identifiers/index.ts";
 
 /** Schemas by the name users type on the command line. */
 export const schemasByName: Readonly<Record<string, Schema.Top>> = {
   ServerName,
+  StrictServerName,
   UserId,
   RoomId,
   UserIdFromString,

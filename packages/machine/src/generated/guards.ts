@@ -289,6 +289,17 @@ export const GUARDS = {
     "file": "models/membership.json",
     "lm": "5.6.3-5.6.4"
   },
+  "id.no-ip-literal-server": {
+    "requirements": [
+      "OQ-ID-1"
+    ],
+    "reason": "the {value} names an IP-literal server, which OQ-ID-1 refuses under this profile: {detail}",
+    "file": "models/auth-rules.json",
+    "lm": "int-server-names",
+    "enabledWhen": {
+      "id.server-name-ip-literals": "forbid"
+    }
+  },
   "receive.signatures": {
     "requirements": [
       "OQ-EVENT-6",
@@ -603,6 +614,7 @@ export const GUARD_IDS: ReadonlyArray<GuardId> = [
   "membership.knock.self-only",
   "membership.knock.not-invited",
   "membership.knock.from",
+  "id.no-ip-literal-server",
   "receive.signatures",
   "create.room-id-unused",
   "create.no-prev",

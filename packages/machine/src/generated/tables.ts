@@ -1024,6 +1024,20 @@ export const PROFILE_OPTIONS = {
       "OQ-MGMT-10"
     ],
     "registered": true
+  },
+  "id.server-name-ip-literals": {
+    "choices": [
+      "forbid",
+      "allow"
+    ],
+    "implemented": [
+      "forbid",
+      "allow"
+    ],
+    "requirements": [
+      "OQ-ID-1"
+    ],
+    "registered": true
   }
 } as const;
 
@@ -1060,7 +1074,8 @@ export const PROFILES = {
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
       "chat.dm-creation": "lowest-id-creates",
-      "mgmt.invite-consent": "target-may-refuse"
+      "mgmt.invite-consent": "target-may-refuse",
+      "id.server-name-ip-literals": "forbid"
     }
   },
   "lm-i1-text": {
@@ -1089,11 +1104,12 @@ export const PROFILES = {
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
       "chat.dm-creation": "any-member",
-      "mgmt.invite-consent": "target-may-refuse"
+      "mgmt.invite-consent": "target-may-refuse",
+      "id.server-name-ip-literals": "forbid"
     }
   },
   "matrix-v11": {
-    "summary": "Matrix room version 11 where it differs from LM: knock from invite rejected, equal-level demotion rejected, any recognised room version, notifications levels checked, redaction by level, MSC3995's hub_server on hub events.",
+    "summary": "Matrix room version 11 where it differs from LM: knock from invite rejected, equal-level demotion rejected, any recognised room version, notifications levels checked, redaction by level, MSC3995's hub_server on hub events, IPv4 literals as server names.",
     "values": {
       "auth.knock-from-invite": "reject",
       "auth.demote-equal-power-level": "reject",
@@ -1118,7 +1134,8 @@ export const PROFILES = {
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
       "chat.dm-creation": "any-member",
-      "mgmt.invite-consent": "target-may-refuse"
+      "mgmt.invite-consent": "target-may-refuse",
+      "id.server-name-ip-literals": "allow"
     }
   },
   "pol-00": {
@@ -1147,7 +1164,8 @@ export const PROFILES = {
       "hub.when-hub-server-leaves": "hub-continues",
       "first-contact.sender-label": "name",
       "chat.dm-creation": "any-member",
-      "mgmt.invite-consent": "target-may-refuse"
+      "mgmt.invite-consent": "target-may-refuse",
+      "id.server-name-ip-literals": "forbid"
     }
   }
 } as const satisfies Readonly<Record<string, { readonly summary: string; readonly values: OptionValues }>>;

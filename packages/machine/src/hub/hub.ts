@@ -10,6 +10,7 @@ import { roomIdParts, type ServerName, type UserId, userIdParts } from "@mimi-sp
 import { EVENT_TYPES, type EventId, type FullEvent, isFullyFormed, type LimitedEvent } from "../event.ts";
 import { authorize, checkSignatures } from "../policy/authorize.ts";
 import { ACCEPTED, check, guardEnabled } from "../policy/guard.ts";
+import { checkServerNames } from "../policy/server-names.ts";
 import { storeReplica } from "../server/apply.ts";
 import { pget, pset } from "../state/persistent-map.ts";
 import { appendToReplica, eventById, type Replica } from "../state/replica.ts";
@@ -71,6 +72,9 @@ export function processAtHub(
   limited: LimitedEvent,
   hubOriginated: boolean,
 ): HubOutcome {
+  // A name the profile does not accept makes the event invalid, before any signature matters.
+  const badName = checkServerNames(draft.ctx, limited);
+  if (badName !== undefined) return { verdict: badName };
   // LM receive checks: the sender's server must have signed the limited event itself, before
   // the hub adds its own signature (which would otherwise stand in for it when the sender is a
   // user of the hub's server).

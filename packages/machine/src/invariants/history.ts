@@ -8,42 +8,13 @@
  */
 import type { UserId } from "@mimi-spec/schema";
 import { EVENT_TYPES, type EventId, isStateEvent, stateKeyOf } from "../event.ts";
-import { authorize, authorizeCreate } from "../policy/authorize.ts";
-import type { Profile } from "../profile.ts";
 import { pentries, pget } from "../state/persistent-map.ts";
-import {
-  appendToReplica,
-  eventById,
-  historyOf,
-  positionOf,
-  type Replica,
-  replicaFromCreate,
-} from "../state/replica.ts";
+import { eventById, historyOf, positionOf, type Replica } from "../state/replica.ts";
 import { membershipValue } from "../state/room-state.ts";
 import { serverSees } from "../visibility/history.ts";
 import type { Invariant } from "./invariant.ts";
+import { replayRefusal } from "./replay.ts";
 import { allReplicas, hubRooms } from "./walk.ts";
-
-/**
- * Replays a copy of a room from its create event through the policy; describes the first event
- * the policy refuses, or returns `undefined` when it accepts them all.
- */
-function replayRefusal(profile: Profile, replica: Replica): string | undefined {
-  const ctx = { profile };
-  const [create, ...rest] = historyOf(replica);
-  if (create === undefined) return "it has no events";
-  const first = authorizeCreate(ctx, create);
-  if (!first.accepted) return `the policy refuses its create event (${first.guard}: ${first.reason})`;
-  let replay = replicaFromCreate(create, replica.hub);
-  for (const event of rest) {
-    const view = replay;
-    const verdict = authorize(ctx, { state: view.state, eventById: (id) => eventById(view, id) }, event);
-    if (!verdict.accepted)
-      return `replaying the history, the policy refuses ${event.event_id} (${verdict.guard}: ${verdict.reason})`;
-    replay = appendToReplica(replay, event);
-  }
-  return undefined;
-}
 
 /** The first event id of `id`'s auth chain (itself included) that the copy lacks, if any. */
 function missingFromAuthChain(replica: Replica, id: EventId, checked: Set<EventId>): EventId | undefined {

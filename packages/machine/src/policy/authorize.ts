@@ -1,8 +1,9 @@
 /**
  * The policy: whether a fully-formed event may enter a room, given the room's state before it and
- * the profile. LM I.1's auth rules in order (signatures, create, auth events, membership, sender
- * joined, event level, user state keys, power levels), the project's hub rules, and the chat-type
- * rules before the membership rules. Every refusal names its guard, requirements and reason.
+ * the profile. The server names the profile accepts (OQ-ID-1), then LM I.1's auth rules in order
+ * (signatures, create, auth events, membership, sender joined, event level, user state keys,
+ * power levels), the project's hub rules, and the chat-type rules before the membership rules.
+ * Every refusal names its guard, requirements and reason.
  *
  * @module
  */
@@ -29,6 +30,7 @@ import { ACCEPTED, type CheckContext, check, guardEnabled } from "./guard.ts";
 import { authorizeMembership } from "./membership.ts";
 import { checkMlsEvent } from "./mls.ts";
 import { checkPowerLevels } from "./power-levels.ts";
+import { checkServerNames } from "./server-names.ts";
 
 /** A room as authorization sees it: its state, and its events by ID (for auth-event checks). */
 export interface RoomView {
@@ -68,8 +70,10 @@ export function checkSignatures(
   }));
 }
 
-/** Rule 3 for the first event of a room. */
+/** Rule 3 for the first event of a room (after the server-name check of OQ-ID-1). */
 export function authorizeCreate(ctx: CheckContext, event: FullEvent): Verdict {
+  const serverNames = checkServerNames(ctx, event);
+  if (serverNames !== undefined) return serverNames;
   const signatures = checkSignatures(ctx, event);
   if (signatures !== undefined) return signatures;
   const noPrev = check(ctx, "create.no-prev", event.prev_events.length === 0, () => ({
@@ -217,6 +221,9 @@ function checkRedaction(ctx: CheckContext, view: RoomView, event: FullEvent): Re
 export function authorize(ctx: CheckContext, view: RoomView, event: FullEvent): Verdict {
   const { state } = view;
   const { profile } = ctx;
+  // A name the profile does not accept makes the event malformed, whatever else holds.
+  const serverNames = checkServerNames(ctx, event);
+  if (serverNames !== undefined) return serverNames;
   const signatures = checkSignatures(ctx, event);
   if (signatures !== undefined) return signatures;
   if (event.type === EVENT_TYPES.create)

@@ -13,6 +13,7 @@ import {
 } from "../../src/identifiers/index.ts";
 import { jsonSchemaOf } from "../../src/json-schema/to-json-schema.ts";
 import { REQUIREMENTS } from "../../src/requirements/registry.ts";
+import { schemasByName } from "../../src/schemas.ts";
 import { applyEdit, asJson, stringEditArbitrary } from "../json-schema/near-miss.ts";
 import { compileJsonSchema } from "../support/registered-schemas.ts";
 
@@ -63,6 +64,26 @@ describe("the two readings of IP literals in server names", () => {
         expect(decode(encode(name))).toBe(name);
       }),
     );
+  });
+
+  it("is registered by name, and ajv on its registered JSON Schema agrees with Effect on the named samples", () => {
+    expect(schemasByName.StrictServerName).toBe(StrictServerName);
+    const validate = compileJsonSchema(jsonSchemaOf(schemasByName.StrictServerName as Schema.Top).document);
+    const samples: ReadonlyArray<[string, boolean]> = [
+      ["1.2.3.4", false],
+      ["1.2.3.4:80", false],
+      ["999.1.1.1", false],
+      ["127.1", true],
+      ["example.org", true],
+      ["example.org:8448", true],
+      ["1.2.3.4.5", true],
+      ["[::1]", false],
+      ["example.org:0", false],
+    ];
+    for (const [name, expected] of samples) {
+      expect(strict(name), name).toBe(expected);
+      expect(validate(name), name).toBe(expected);
+    }
   });
 
   it("StrictServerName's JSON Schema is exact: ajv agrees on generated names, IPv4 literals and near misses", () => {

@@ -5,7 +5,7 @@
  * says so and the rationale says why. Sections are LM anchors with rule numbers.
  * @module
  */
-import { byGuard, byInvariant, bySchema, notChecked, plannedSchema } from "../check.ts";
+import { byGuard, byInvariant, bySchema, notChecked } from "../check.ts";
 import type { RequirementEntry } from "../entry.ts";
 
 /** LM I.1 versus MX-v11 and the policy drafts: the membership auth rules. */
@@ -653,12 +653,9 @@ const hubHistoryIds: ReadonlyArray<RequirementEntry> = [
     statement: "May a server name be an IPv4 or IPv6 literal?",
     level: "OPEN",
     kind: "open-question",
-    check: plannedSchema(
-      "StrictServerName",
-      "the ServerName schema checks the grammar, the length and the port, but nothing reads this option yet",
-    ),
+    check: bySchema("StrictServerName"),
     related: ["SIG-ID-14"],
-    note: "LM's grammar itself accepts 1.2.3.4 (digits and dots are dns-chars), so forbidding needs a check beyond the grammar.",
+    note: "LM's grammar itself accepts 1.2.3.4 (digits and dots are dns-chars), so forbid needs a check beyond it: StrictServerName, and in the machine the guard id.no-ip-literal-server.",
     profileOption: {
       name: "id.server-name-ip-literals",
       choices: [
