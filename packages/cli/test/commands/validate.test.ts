@@ -109,13 +109,17 @@ describe("mimi validate --schema NAME, for every exported schema", () => {
       const schema = schemasByName[name];
       if (schema === undefined) throw new Error(`no schema ${name}`);
       const valid = fc.sample(toEncodedArbitrary(schema), { numRuns: 3, seed: 7 });
-      // Break a value: null where it had an object's field, else null in its place.
-      const broken = valid.flatMap(
-        (value): Array<{ key: string | undefined; text: string }> =>
-          typeof value === "object" && value !== null && !Array.isArray(value)
-            ? Object.keys(value).map((key) => ({ key, text: JSON.stringify({ ...value, [key]: null }) }))
-            : [{ key: undefined, text: "null" }],
-      );
+      // Break a value: null where it had an object's field, and null in place of the whole value
+      // (an open object takes null in any field, and a redacted content has no field to break).
+      const broken = [
+        ...valid.flatMap(
+          (value): Array<{ key: string | undefined; text: string }> =>
+            typeof value === "object" && value !== null && !Array.isArray(value)
+              ? Object.keys(value).map((key) => ({ key, text: JSON.stringify({ ...value, [key]: null }) }))
+              : [],
+        ),
+        { key: undefined, text: "null" },
+      ];
       const input = [...valid.map((v) => JSON.stringify(v)), ...broken.map((b) => b.text)].join("\n");
       const io = memoryIo(`${input}\n`);
       const status = await main(["validate", "--schema", name], io);

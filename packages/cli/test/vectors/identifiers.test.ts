@@ -1,4 +1,4 @@
-import { schemaProblem } from "@mimi-spec/schema";
+import { schemaProblem, schemasByName } from "@mimi-spec/schema";
 import type { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { IDENTIFIER_KIND_SPECS, identifierVectorFile } from "../../src/vectors/identifiers.ts";
@@ -19,6 +19,11 @@ describe("identifier vectors", () => {
         kind,
       ).toBe(true);
     }
+  });
+
+  it("name each kind's schema as `mimi validate --schema` knows it", () => {
+    for (const spec of IDENTIFIER_KIND_SPECS)
+      expect(schemasByName[spec.schemaName], spec.kind).toBe(spec.schema);
   });
 
   it("take each verdict and reason from the kind's schema", () => {

@@ -13,6 +13,11 @@ export const SchemaName = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[A-Z][A-Za-z0-9]*$/u, { expected: "a PascalCase schema name such as UserId" }),
   ),
+  Schema.annotate({
+    identifier: "SchemaName",
+    description: "An Effect schema name in PascalCase, such as UserId.",
+    examples: ["UserId", "RoomId"],
+  }),
 );
 
 /**
@@ -25,6 +30,12 @@ export const MachineCheckId = Schema.String.pipe(
       expected: "a dotted machine check id such as dm.no-add",
     }),
   ),
+  Schema.annotate({
+    identifier: "MachineCheckId",
+    description:
+      "A machine guard or invariant id: two or more dot-separated lower-case kebab segments, such as dm.no-add.",
+    examples: ["dm.no-add", "history.create-first"],
+  }),
 );
 
 /** A grammar file path inside the repository: `spec/grammar/<name>.abnf`. */
@@ -34,6 +45,11 @@ export const GrammarFile = Schema.String.pipe(
       expected: "a grammar file path such as spec/grammar/identifiers.abnf",
     }),
   ),
+  Schema.annotate({
+    identifier: "GrammarFile",
+    description: "A grammar file path inside the repository: spec/grammar/<name>.abnf.",
+    examples: ["spec/grammar/identifiers.abnf"],
+  }),
 );
 
 /**
@@ -44,6 +60,11 @@ export const GrammarRuleName = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[A-Za-z][A-Za-z0-9_-]*$/u, { expected: "an ABNF rule name such as room_id" }),
   ),
+  Schema.annotate({
+    identifier: "GrammarRuleName",
+    description: "An ABNF rule name: a letter, then letters, digits, '-' or '_' (the MIMI drafts use '_').",
+    examples: ["room_id", "server-name"],
+  }),
 );
 
 /** Enforced by the named Effect schema. */
@@ -52,21 +73,36 @@ export const SchemaCheck = Schema.Struct({
   kind: Schema.Literal("schema"),
   /** The schema's exported name. */
   name: SchemaName,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "SchemaCheck",
+    description: "A requirement check by the named Effect schema.",
+  }),
+);
 /** Enforced by the named machine guard (a precondition on a transition). */
 export const GuardCheck = Schema.Struct({
   /** Discriminator. */
   kind: Schema.Literal("guard"),
   /** The guard's id in the machine. */
   name: MachineCheckId,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "GuardCheck",
+    description: "A requirement check by the named machine guard (a precondition on a transition).",
+  }),
+);
 /** Enforced by the named machine invariant (a property of every reachable state). */
 export const InvariantCheck = Schema.Struct({
   /** Discriminator. */
   kind: Schema.Literal("invariant"),
   /** The invariant's id in the machine. */
   name: MachineCheckId,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "InvariantCheck",
+    description: "A requirement check by the named machine invariant (a property of every reachable state).",
+  }),
+);
 /** Enforced by one rule of one ABNF grammar file. */
 export const GrammarRuleCheck = Schema.Struct({
   /** Discriminator. */
@@ -75,14 +111,25 @@ export const GrammarRuleCheck = Schema.Struct({
   file: GrammarFile,
   /** The rule of that file that enforces the requirement. */
   rule: GrammarRuleName,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "GrammarRuleCheck",
+    description: "A requirement check by one rule of one ABNF grammar file.",
+  }),
+);
 /** Not checkable, or not worth checking; `why` says which and why. */
 export const NoCheck = Schema.Struct({
   /** Discriminator. */
   kind: Schema.Literal("none"),
   /** Why nothing checks this requirement. */
   why: NonBlankLine,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "NoCheck",
+    description:
+      "No check: the requirement is not checkable or not worth checking, and 'why' says which and why.",
+  }),
+);
 
 /** Will be a machine guard with the proposed id; `why` says what is missing today. */
 export const PlannedGuardCheck = Schema.Struct({
@@ -94,7 +141,12 @@ export const PlannedGuardCheck = Schema.Struct({
   name: MachineCheckId,
   /** What is missing today. */
   why: NonBlankLine,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "PlannedGuardCheck",
+    description: "A planned machine guard with the proposed id; 'why' says what is missing today.",
+  }),
+);
 /** Will be a machine invariant with the proposed id; `why` says what is missing today. */
 export const PlannedInvariantCheck = Schema.Struct({
   /** Discriminator. */
@@ -105,7 +157,12 @@ export const PlannedInvariantCheck = Schema.Struct({
   name: MachineCheckId,
   /** What is missing today. */
   why: NonBlankLine,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "PlannedInvariantCheck",
+    description: "A planned machine invariant with the proposed id; 'why' says what is missing today.",
+  }),
+);
 /** Will be an Effect schema with the proposed name; `why` says what is missing today. */
 export const PlannedSchemaCheck = Schema.Struct({
   /** Discriminator. */
@@ -116,7 +173,12 @@ export const PlannedSchemaCheck = Schema.Struct({
   name: SchemaName,
   /** What is missing today. */
   why: NonBlankLine,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "PlannedSchemaCheck",
+    description: "A planned Effect schema with the proposed name; 'why' says what is missing today.",
+  }),
+);
 
 /** How a requirement is checked: a discriminated union on `kind` (and on `by` for `planned`). */
 export const RequirementCheck = Schema.Union([
@@ -128,7 +190,13 @@ export const RequirementCheck = Schema.Union([
   PlannedGuardCheck,
   PlannedInvariantCheck,
   PlannedSchemaCheck,
-]);
+]).pipe(
+  Schema.annotate({
+    identifier: "RequirementCheck",
+    description:
+      "How a requirement is checked: by a schema, guard, invariant or grammar rule, planned, or not at all (with why).",
+  }),
+);
 /** How a requirement is checked (see {@link RequirementCheck}). */
 export type RequirementCheck = typeof RequirementCheck.Type;
 

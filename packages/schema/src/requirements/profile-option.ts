@@ -15,6 +15,11 @@ export const ProfileOptionName = Schema.String.pipe(
       expected: "a dotted profile option name such as auth.knock-from-invite",
     }),
   ),
+  Schema.annotate({
+    identifier: "ProfileOptionName",
+    description: "A profile option name: two or more dot-separated lower-case kebab segments.",
+    examples: ["auth.knock-from-invite"],
+  }),
 );
 
 /** A choice value: lower-case kebab case, e.g. `allow`, `level-50`. */
@@ -22,6 +27,11 @@ export const ProfileChoiceValue = Schema.String.pipe(
   Schema.check(
     Schema.isPattern(/^[a-z0-9][a-z0-9-]*$/u, { expected: "a kebab-case choice value such as allow" }),
   ),
+  Schema.annotate({
+    identifier: "ProfileChoiceValue",
+    description: "A profile choice value in lower-case kebab case.",
+    examples: ["allow", "level-50"],
+  }),
 );
 
 /** One possible answer, with the documents that give it (empty when no draft does). */
@@ -32,7 +42,13 @@ export const ProfileChoice = Schema.Struct({
   summary: NonBlankLine,
   /** The documents that give this answer; empty when none does. */
   sources: Schema.Array(RequirementSource),
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "ProfileChoice",
+    description:
+      "One possible answer to an open question, with the documents that give it (empty when none does).",
+  }),
+);
 /** One possible answer to an open question (see {@link ProfileChoice}). */
 export type ProfileChoice = typeof ProfileChoice.Type;
 
@@ -48,7 +64,15 @@ export type ProfileChoice = typeof ProfileChoice.Type;
 export const DEFAULT_BASES = ["lm-text", "deviates-from-lm", "other-draft", "project-choice"] as const;
 
 /** Where a profile option's default comes from (see {@link DEFAULT_BASES}). */
-export const DefaultBasis = Schema.Literals(DEFAULT_BASES);
+export const DefaultBasis = Schema.Literals(DEFAULT_BASES).pipe(
+  // A title, not an identifier: Effect names a failing schema by its identifier, and the list of
+  // values says more (`Expected "a" | "b"`).
+  Schema.annotate({
+    title: "DefaultBasis",
+    description:
+      "Where a profile option's default comes from: LM's text, a deviation from it, another draft, or the project's own choice.",
+  }),
+);
 /** Where a profile option's default comes from (see {@link DEFAULT_BASES}). */
 export type DefaultBasis = typeof DefaultBasis.Type;
 
@@ -66,6 +90,12 @@ export const ProfileOption = Schema.Struct({
   defaultBasis: DefaultBasis,
   /** Why this default; where it departs from LM, why we depart. */
   rationale: NonBlankLine,
-});
+}).pipe(
+  Schema.annotate({
+    identifier: "ProfileOption",
+    description:
+      "A named profile option settling an open question: at least two choices, the default choice, where the default comes from and why.",
+  }),
+);
 /** A named profile option (see {@link ProfileOption}). */
 export type ProfileOption = typeof ProfileOption.Type;

@@ -12,6 +12,11 @@ export const NonBlankLine = Schema.String.pipe(
       expected: "one non-blank line of text (no line breaks)",
     }),
   ),
+  Schema.annotate({
+    identifier: "NonBlankLine",
+    description: "One line of text with at least one non-space character and no line breaks.",
+    examples: ["Nobody can be added to a DM."],
+  }),
 );
 /** One line of text with at least one non-space character (no line breaks). */
 export type NonBlankLine = typeof NonBlankLine.Type;

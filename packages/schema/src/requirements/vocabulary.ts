@@ -29,7 +29,15 @@ export const REQUIREMENT_SOURCES = [
 ] as const;
 
 /** A document a requirement or a profile-option choice can cite. */
-export const RequirementSource = Schema.Literals(REQUIREMENT_SOURCES);
+export const RequirementSource = Schema.Literals(REQUIREMENT_SOURCES).pipe(
+  // A title, not an identifier: Effect names a failing schema by its identifier, and the list of
+  // values says more (`Expected "a" | "b"`).
+  Schema.annotate({
+    title: "RequirementSource",
+    description:
+      "A document a requirement or a profile-option choice can cite: a seed document or a later MIMI draft.",
+  }),
+);
 /** A document a requirement or a profile-option choice can cite. */
 export type RequirementSource = typeof RequirementSource.Type;
 
@@ -48,7 +56,14 @@ export const REQUIREMENT_LEVELS = [
 ] as const;
 
 /** How strong a requirement is (see {@link REQUIREMENT_LEVELS}). */
-export const RequirementLevel = Schema.Literals(REQUIREMENT_LEVELS);
+export const RequirementLevel = Schema.Literals(REQUIREMENT_LEVELS).pipe(
+  // A title, not an identifier: Effect names a failing schema by its identifier, and the list of
+  // values says more (`Expected "a" | "b"`).
+  Schema.annotate({
+    title: "RequirementLevel",
+    description: "How strong a requirement is: a BCP 14 keyword, INFORMATIVE, or OPEN for an open question.",
+  }),
+);
 /** How strong a requirement is (see {@link REQUIREMENT_LEVELS}). */
 export type RequirementLevel = typeof RequirementLevel.Type;
 
@@ -72,6 +87,13 @@ export const REQUIREMENT_KINDS = [
 ] as const;
 
 /** What sort of rule a requirement is (see {@link REQUIREMENT_KINDS}). */
-export const RequirementKind = Schema.Literals(REQUIREMENT_KINDS);
+export const RequirementKind = Schema.Literals(REQUIREMENT_KINDS).pipe(
+  // A title, not an identifier: Effect names a failing schema by its identifier, and the list of
+  // values says more (`Expected "a" | "b"`).
+  Schema.annotate({
+    title: "RequirementKind",
+    description: "What sort of rule a requirement is, which decides where it is enforced.",
+  }),
+);
 /** What sort of rule a requirement is (see {@link REQUIREMENT_KINDS}). */
 export type RequirementKind = typeof RequirementKind.Type;

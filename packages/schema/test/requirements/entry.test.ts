@@ -1,7 +1,9 @@
 import { Result, Schema } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { toJsonSchema } from "../../src/json-schema/to-json-schema.ts";
 import { MAX_STATEMENT_LENGTH, RequirementEntry, RequirementId } from "../../src/requirements/entry.ts";
+import { compileJsonSchema } from "../support/registered-schemas.ts";
 
 const decode = Schema.decodeUnknownResult(RequirementEntry);
 const isId = Schema.is(RequirementId);
@@ -89,6 +91,17 @@ describe("RequirementEntry", () => {
 
   it("accepts a statement of exactly the maximum length", () => {
     expect(errorOf({ ...valid, statement: "x".repeat(MAX_STATEMENT_LENGTH) })).toBeUndefined();
+  });
+
+  it("counts a statement's characters as code points, as its JSON Schema's maxLength does", () => {
+    const validate = compileJsonSchema(toJsonSchema(RequirementEntry));
+    // "😀" is one character but two UTF-16 units.
+    const longest = { ...valid, statement: "😀".repeat(MAX_STATEMENT_LENGTH) };
+    const tooLong = { ...valid, statement: "😀".repeat(MAX_STATEMENT_LENGTH + 1) };
+    expect(errorOf(longest)).toBeUndefined();
+    expect(validate(longest)).toBe(true);
+    expect(errorOf(tooLong)).toContain(`a statement of at most ${MAX_STATEMENT_LENGTH} characters`);
+    expect(validate(tooLong)).toBe(false);
   });
 
   it.each(["id", "source", "section", "statement", "level", "kind", "check"])("requires %s", (key) => {
