@@ -7,12 +7,15 @@ import { defineConfig } from "vitest/config";
  * (exhaustive exploration, seeded bugs, the random-mode campaign, guard coverage) stay out: they
  * would multiply the run's time for few extra kills, and leaving them out can only lower the
  * score, never flatter it. A single project, because Stryker's vitest runner maps coverage per
- * test within one project.
+ * test within one project. Test files share one module graph (`isolate: false`): Stryker starts
+ * vitest once per mutant, and re-importing the machine and its schemas for every test file was
+ * most of each run's time (the tests keep no module state between files).
  */
 export default defineConfig({
   test: {
     include: ["packages/machine/test/**/*.test.ts", "packages/checker/test/commands/**/*.test.ts"],
     testTimeout: 60_000,
+    isolate: false,
     setupFiles: ["./vitest.stryker.setup.ts"],
   },
 });

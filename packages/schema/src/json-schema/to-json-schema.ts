@@ -181,10 +181,33 @@ class JsonSchemaBuilder {
       for (let n = 2; this.definitions.has(name); n++) name = `${base}${n}`;
       this.names.set(ast, name);
       this.definitions.set(name, {}); // placeholder: recursive references find the name
-      this.definitions.set(name, this.inline(ast, path));
+      const body = this.inline(ast, path);
+      const same = name === base ? undefined : this.sameDefinition(base, name, body);
+      if (same === undefined) this.definitions.set(name, body);
+      else {
+        this.definitions.delete(name);
+        this.names.set(ast, same);
+        name = same;
+      }
     }
     // A JSON pointer token (RFC 6901) inside a URI fragment.
     return { $ref: `#/$defs/${encodeURIComponent(name.replace(/~/g, "~0").replace(/\//g, "~1"))}` };
+  }
+
+  /**
+   * An existing definition of the same identifier with the same body, for a node that only wraps
+   * one already described (`Schema.optionalKey` gives a field's schema a node of its own), so one
+   * schema gets one `$defs` entry. A body that refers to its own new name (recursion) is kept.
+   */
+  private sameDefinition(base: string, name: string, body: JsonSchemaObject): string | undefined {
+    const text = JSON.stringify(body);
+    if (text.includes(`"#/$defs/${encodeURIComponent(name)}"`)) return undefined;
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}${n}`;
+      if (candidate === name) return undefined;
+      const existing = this.definitions.get(candidate);
+      if (existing !== undefined && JSON.stringify(existing) === text) return candidate;
+    }
   }
 
   private inline(ast: SchemaAST.AST, path: SchemaPath): JsonSchemaObject {

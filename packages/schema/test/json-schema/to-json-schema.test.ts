@@ -184,6 +184,22 @@ describe("the documents", () => {
     expect(Object.keys(tree.$defs)).toEqual(["Tree"]);
   });
 
+  it("give a schema used both as a required and as an optional field one $defs entry", () => {
+    const Pair = Schema.Struct({ home: ServerName, away: Schema.optionalKey(ServerName) });
+    const pair = toJsonSchema(Pair) as {
+      properties: Record<string, unknown>;
+      $defs: Record<string, unknown>;
+    };
+    expect(Object.keys(pair.$defs)).toEqual(["ServerName"]);
+    expect(pair.properties.away).toEqual({ $ref: "#/$defs/ServerName" });
+    // Two different schemas that share an identifier still get a definition each.
+    const Other = Schema.String.pipe(Schema.annotate({ identifier: "ServerName" }));
+    const clash = toJsonSchema(Schema.Struct({ a: ServerName, b: Other })) as {
+      $defs: Record<string, unknown>;
+    };
+    expect(Object.keys(clash.$defs)).toEqual(["ServerName", "ServerName2"]);
+  });
+
   it("keep a record's value schema on declared properties its keys select", () => {
     const validate = compile(toJsonSchema(Counters));
     expect(validate({ total: 2, a: 1 })).toBe(true);
