@@ -21,8 +21,10 @@ export const hubInvariants: ReadonlyArray<Invariant> = [
       for (const { room, hub, replica } of hubRooms(world)) {
         if (replica === undefined) return `the hub ${hub} of ${room} holds no copy of it`;
         const creatorServer = userIdParts(replica.state.create.sender).server;
-        if (hub !== creatorServer || replica.hub !== creatorServer)
-          return `${room} has hub ${replica.hub}, not the creator's server ${creatorServer}`;
+        // Name the hub that is wrong: the room index's, else the one its copy names.
+        const named = hub === creatorServer ? replica.hub : hub;
+        if (named !== creatorServer)
+          return `${room} has hub ${named}, not the creator's server ${creatorServer}`;
       }
       for (const { server, replica } of allReplicas(world)) {
         const hub = world.rooms.get(replica.roomId);
