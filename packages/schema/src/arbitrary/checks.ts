@@ -97,7 +97,10 @@ export function constraintsOf(filters: ReadonlyArray<Filter>): Constraints {
   return out;
 }
 
+/** The default parse options, shared: a check only reads them. */
+const DEFAULT_OPTIONS: SchemaAST.ParseOptions = {};
+
 /** Whether `value` passes `filter` (Effect's own check code, with the node it sits on). */
 export function passes(filter: Filter, value: unknown, ast: SchemaAST.AST): boolean {
-  return filter.run(value, ast, {}) === undefined;
+  return filter.run(value, ast, DEFAULT_OPTIONS) === undefined;
 }

@@ -15,6 +15,7 @@ import { UserId } from "../identifiers/user-id.ts";
 import { LPDU_RULES, PDU_RULES } from "./envelope-rules.ts";
 import { EventId } from "./event-id.ts";
 import { EventType, StateKey } from "./event-type.ts";
+import { withFastDecoders } from "./fast-decoder.ts";
 import { rulesFilter } from "./field-rules.ts";
 import { EventHashes, LpduHashes } from "./hashes.ts";
 import { Timestamp } from "./numbers.ts";
@@ -73,13 +74,15 @@ export function pduRules() {
  * hash of this partial event. Whether it already names `hub_server` is OQ-EVENT-1 (the default
  * profile: the participant sets it, so its signature covers it); the schema allows both.
  */
-export const LimitedEvent = openStruct(LPDU_FIELDS).pipe(
-  Schema.check(lpduRules()),
-  Schema.annotate({
-    identifier: "LimitedEvent",
-    description:
-      "A limited event (LPDU): room_id, type, state_key?, sender, origin_server_ts, hub_server?, content, hashes {lpdu}, signatures; no auth_events or prev_events.",
-  }),
+export const LimitedEvent = withFastDecoders(
+  openStruct(LPDU_FIELDS).pipe(
+    Schema.check(lpduRules()),
+    Schema.annotate({
+      identifier: "LimitedEvent",
+      description:
+        "A limited event (LPDU): room_id, type, state_key?, sender, origin_server_ts, hub_server?, content, hashes {lpdu}, signatures; no auth_events or prev_events.",
+    }),
+  ),
 );
 
 /** A limited event (LPDU). */
@@ -91,13 +94,15 @@ export type LimitedEvent = typeof LimitedEvent.Type;
  * `m.room.create`) and its own content hash; `hashes.lpdu` is present exactly when `hub_server`
  * is. There is no `event_id` field: the ID is the reference hash (`computeEventId`).
  */
-export const FullyFormedEvent = openStruct(PDU_FIELDS).pipe(
-  Schema.check(pduRules()),
-  Schema.annotate({
-    identifier: "FullyFormedEvent",
-    description:
-      "A fully-formed event (PDU): the LPDU fields plus auth_events, prev_events and hashes {sha256, lpdu iff hub_server}; canonical JSON at most 65536 bytes.",
-  }),
+export const FullyFormedEvent = withFastDecoders(
+  openStruct(PDU_FIELDS).pipe(
+    Schema.check(pduRules()),
+    Schema.annotate({
+      identifier: "FullyFormedEvent",
+      description:
+        "A fully-formed event (PDU): the LPDU fields plus auth_events, prev_events and hashes {sha256, lpdu iff hub_server}; canonical JSON at most 65536 bytes.",
+    }),
+  ),
 );
 
 /** A fully-formed event (PDU). */

@@ -27,13 +27,16 @@ export type KeyVersion = typeof KeyVersion.Type;
 /** The one key algorithm LM defines, in the spelling its text uses. */
 export const ED25519 = "ed25519";
 
+/** How every key ID LM allows begins. */
+const KEY_ID_PREFIX = `${ED25519}:`;
+
 /**
  * RFC 5234 §2.3 makes the literal `"ed25519"` case-insensitive, so the grammar also accepts
  * `ED25519:1`. Signatures are looked up by key ID as a string, so a second spelling would name
  * a different key; we require LM's lower case.
  */
 export function keyAlgorithmCaseProblem(id: string): string | undefined {
-  return id.startsWith(`${ED25519}:`)
+  return id.startsWith(KEY_ID_PREFIX)
     ? undefined
     : `write the key algorithm as "${ED25519}": key IDs are compared as strings, although the ABNF literal is case-insensitive`;
 }

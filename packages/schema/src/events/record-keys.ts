@@ -7,9 +7,10 @@
  *
  * @module
  */
-import { Schema } from "effect";
+import { Schema, type SchemaAST } from "effect";
 import { filtersOf, passes } from "../arbitrary/checks.ts";
 import { withArbitraryHint } from "../arbitrary/hints.ts";
+import { grammarTestOf } from "../identifiers/grammar-string.ts";
 import type { PathIssue } from "./path-issue.ts";
 import { schemaProblem } from "./schema-problem.ts";
 
@@ -31,14 +32,25 @@ export function keyIssues(
 /**
  * A test of strings against `schema`. A refined string schema (a grammar string, say) is its
  * checks: keys are strings already, so running the checks directly gives `Schema.is`'s answer
- * without building a parse result per key. Other schemas use `Schema.is`.
+ * without building a parse result per key, and a grammar check runs as its plain test. Other
+ * schemas use `Schema.is`.
  */
 export function stringGuard(schema: Schema.Decoder<unknown>): (value: string) => boolean {
   const ast = schema.ast;
   if (ast._tag !== "String" || ast.encoding !== undefined) return Schema.is(schema);
-  const filters = filtersOf(ast);
-  return (value) => filters.every((filter) => passes(filter, value, ast));
+  const tests = filtersOf(ast).map(
+    (filter) => grammarTestOf(filter) ?? ((value: string) => passes(filter, value, ast)),
+  );
+  const [first, ...rest] = tests;
+  if (first !== undefined && rest.length === 0) return first;
+  return (value) => {
+    for (const test of tests) if (!test(value)) return false;
+    return true;
+  };
 }
+
+/** The per-key tests of {@link validKeys} filters, by the filter's `run` (kept by annotations). */
+const KEY_TESTS = new WeakMap<object, (key: string) => boolean>();
 
 /**
  * A filter that rejects every key of a record that `keySchema` rejects. `keyProblem` words the
@@ -53,10 +65,21 @@ export function validKeys(
   // it rejects.
   const isKey = stringGuard(keySchema);
   const problem = (key: string) => (isKey(key) ? undefined : keyProblem(key));
-  return Schema.makeFilter((record: object) => keyIssues(record, problem, what), {
+  const filter = Schema.makeFilter((record: object) => keyIssues(record, problem, what), {
     expected: `an object whose keys are ${what}s`,
     representation: { id: "mimi/record-keys", payload: what, schemas: [keySchema.ast] },
     toJsonSchema: ({ schemas: [key] }) => ({ propertyNames: key ?? {} }),
     ...withArbitraryHint({ keys: keySchema }),
   });
+  KEY_TESTS.set(filter.run, (key) => problem(key) === undefined);
+  return filter;
+}
+
+/**
+ * The test a {@link validKeys} filter applies to each key, when `filter` is one: the record
+ * passes the filter exactly when every own enumerable key passes it. A decoder that walks the
+ * keys anyway tests them on the way instead of running the filter, which lists them again.
+ */
+export function keyTestOf(filter: SchemaAST.Filter<unknown>): ((key: string) => boolean) | undefined {
+  return KEY_TESTS.get(filter.run);
 }

@@ -49,10 +49,33 @@ export function canonicalEventSize(event: unknown, profile?: CanonicalProfile): 
   return { ok: false, path: parseJsonPath(path) ?? [], message: `not JSON data (${code}): ${detail}` };
 }
 
+/** The measure lent by {@link withSizeBound}, and the event it is for, while its check runs. */
+let lent: { readonly event: object; readonly bound: () => number | undefined } | undefined;
+
+/**
+ * Runs `check` with `bound` lent to {@link eventSizeIssues} for `event`: a decoder that measured
+ * the event while building it spares the size rule its own walk. `bound` gives what
+ * `jcsByteLengthBound` would (an upper bound on the RFC 8785 length, whose existence proves the
+ * event is JSON data) or `undefined`, and runs only if the size rule is reached. The caller
+ * vouches that `event` is exactly what it measured and that nothing changes it before `check`
+ * returns: a value it built and has not handed out.
+ */
+export function withSizeBound<T>(event: object, bound: () => number | undefined, check: () => T): T {
+  // A check may decode another event inside (and lend again): restore the outer loan after.
+  const outer = lent;
+  lent = { event, bound };
+  try {
+    return check();
+  } finally {
+    lent = outer;
+  }
+}
+
 /** The size rule as filter issues: empty when the event is JSON data of at most 65536 bytes. */
 export function eventSizeIssues(event: object): PathIssue[] {
-  // Most events are far below the limit: a cheap upper bound proves it without measuring.
-  const bound = jcsByteLengthBound(event);
+  // Most events are far below the limit: a cheap upper bound proves it without measuring (the
+  // one a decoder took while building the event, when it lent one).
+  const bound = lent !== undefined && lent.event === event ? lent.bound() : jcsByteLengthBound(event);
   if (bound !== undefined && bound <= MAX_EVENT_BYTES) return [];
   const size = canonicalEventSize(event);
   if (!size.ok) return [{ path: size.path, issue: size.message }];

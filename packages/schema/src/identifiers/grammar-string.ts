@@ -6,7 +6,7 @@
  * @module
  */
 import { explainFailure, type MatchResult } from "@mimi-spec/grammar/runtime";
-import { Schema } from "effect";
+import { Schema, type SchemaAST } from "effect";
 import { type ArbitraryHint, withArbitraryHint } from "../arbitrary/hints.ts";
 
 /** The annotation key under which a schema records the grammar rule its strings follow. */
@@ -69,19 +69,31 @@ export function isGrammarString(value: string, options: GrammarStringOptions): b
   return true;
 }
 
+/**
+ * The plain tests of grammar filters, by the filter's `run` function, which Effect keeps when a
+ * schema is annotated or branded: the filter found on any of those schemas leads here.
+ */
+const GRAMMAR_TESTS = new WeakMap<object, (value: string) => boolean>();
+
+/**
+ * The plain test behind `filter` when it is the check of a {@link grammarString}: the filter's
+ * verdict without Effect's issue plumbing. Record key checks and the compiled event decoders use
+ * it, once per key or identifier.
+ */
+export function grammarTestOf(filter: SchemaAST.Filter<unknown>): ((value: string) => boolean) | undefined {
+  return GRAMMAR_TESTS.get(filter.run);
+}
+
 /** A string schema checked by a grammar rule (see {@link GrammarStringOptions}). */
 export function grammarString(options: GrammarStringOptions) {
-  return Schema.String.pipe(
-    Schema.check(
-      Schema.makeFilter(
-        (value: string) =>
-          isGrammarString(value, options) ? undefined : grammarStringProblems(value, options),
-        {
-          [GRAMMAR_ANNOTATION]: options.grammar,
-          expected: `a ${options.grammar.rule} (${options.grammar.file})`,
-          ...(options.arbitrary === undefined ? {} : withArbitraryHint(options.arbitrary)),
-        },
-      ),
-    ),
+  const filter = Schema.makeFilter(
+    (value: string) => (isGrammarString(value, options) ? undefined : grammarStringProblems(value, options)),
+    {
+      [GRAMMAR_ANNOTATION]: options.grammar,
+      expected: `a ${options.grammar.rule} (${options.grammar.file})`,
+      ...(options.arbitrary === undefined ? {} : withArbitraryHint(options.arbitrary)),
+    },
   );
+  GRAMMAR_TESTS.set(filter.run, (value) => isGrammarString(value, options));
+  return Schema.String.pipe(Schema.check(filter));
 }

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { base64DecodedLength } from "../../src/canonical/base64.ts";
 import { computeEventId } from "../../src/canonical/hashes.ts";
-import { EventId, LmEventId } from "../../src/events/index.ts";
+import { canonicalHashProblem, EventId, LmEventId } from "../../src/events/index.ts";
 import { eventIdArb, pduArb } from "./arbitraries.ts";
 import { history, messages } from "./support.ts";
 
@@ -36,6 +37,20 @@ describe("EventId (strict profile)", () => {
     expect(messages(EventId, `$${"A".repeat(42)}B`)).toEqual([
       "the reference hash is not the canonical encoding of a SHA-256 digest: the last character has non-zero unused bits (column 44)",
     ]);
+  });
+
+  it("checks only the last character of IDs the grammar accepts, with the full decoder's verdict", () => {
+    const urlChar = fc.constantFrom(..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+    const grammatical = fc
+      .array(urlChar, { minLength: 43, maxLength: 43 })
+      .map((chars) => `$${chars.join("")}`);
+    fc.assert(
+      fc.property(grammatical, (id) => {
+        const full = base64DecodedLength(id.slice(1), { alphabet: "url", requireCanonical: true });
+        expect(canonicalHashProblem(id) === undefined).toBe(full.ok);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("is a subset of LM's grammar", () => {

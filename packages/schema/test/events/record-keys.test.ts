@@ -1,6 +1,9 @@
-import { Schema } from "effect";
+import { Schema, type SchemaAST } from "effect";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { keyIssues, validKeys } from "../../src/events/record-keys.ts";
+import { filtersOf } from "../../src/arbitrary/checks.ts";
+import { keyIssues, keyTestOf, validKeys } from "../../src/events/record-keys.ts";
+import { ServerSignatures, Signatures } from "../../src/events/signatures.ts";
 import { UserId } from "../../src/identifiers/user-id.ts";
 import { problems } from "./support.ts";
 
@@ -24,6 +27,26 @@ describe("record keys", () => {
         message: `the key is not a valid user ID: not a valid user_id: unexpected 'b' (U+0062) at column 1 in user_id; expected "@"`,
       },
     ]);
+  });
+
+  it("exposes each filter's key test: a record passes exactly when every key does", () => {
+    const [filter] = filtersOf(Signatures.ast);
+    const test = filter === undefined ? undefined : keyTestOf(filter);
+    expect(test).toBeDefined();
+    expect(keyTestOf(Schema.isPattern(/x/u) as SchemaAST.Filter<unknown>)).toBeUndefined();
+    for (const schema of [Signatures, ServerSignatures])
+      for (const f of filtersOf(schema.ast)) expect(keyTestOf(f)).toBeDefined();
+    const key = fc.oneof(
+      fc.constantFrom("example.org", "a.b:8448", "ed25519:1", "__proto__", "", "x:99999"),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 4 }), (keys) => {
+        const record = Object.fromEntries(keys.map((k) => [k, {}]));
+        const passes = filter?.run(record, Signatures.ast, {}) === undefined;
+        expect(passes).toBe(Object.keys(record).every((k) => test?.(k) === true));
+      }),
+    );
   });
 
   it("words the message with a given problem function", () => {

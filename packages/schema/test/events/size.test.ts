@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canonicalEventSize, eventSizeIssues, MAX_EVENT_BYTES } from "../../src/events/index.ts";
+import { withSizeBound } from "../../src/events/size.ts";
 import { copy, history } from "./support.ts";
 
 /** The poll event padded so that its canonical JSON is exactly `bytes` long. */
@@ -26,6 +27,34 @@ describe("event size", () => {
           "the event's canonical JSON is 65537 bytes; LM allows at most 65536, signatures included (LM §int-pdu)",
       },
     ]);
+  });
+
+  it("uses a lent bound for that event only, only while the check runs, and only when it is reached", () => {
+    const event = copy(history.poll);
+    const other = copy(history.poll);
+    let asked = 0;
+    const lent = () => {
+      asked++;
+      return MAX_EVENT_BYTES + 1;
+    };
+    // A lent bound over the limit sends the rule to the exact measure, which says the event fits.
+    expect(withSizeBound(event, lent, () => eventSizeIssues(event))).toEqual([]);
+    expect(asked).toBe(1);
+    expect(withSizeBound(event, lent, () => eventSizeIssues(other))).toEqual([]);
+    expect(withSizeBound(event, lent, () => "no size check")).toBe("no size check");
+    expect(asked).toBe(1);
+    eventSizeIssues(event);
+    expect(asked).toBe(1);
+    // A nested loan ends with its check; the outer one is in force again after it.
+    withSizeBound(event, lent, () => {
+      withSizeBound(
+        other,
+        () => 0,
+        () => eventSizeIssues(other),
+      );
+      eventSizeIssues(event);
+    });
+    expect(asked).toBe(2);
   });
 
   it("says where a value is not JSON data", () => {
