@@ -20,7 +20,7 @@ import { explore } from "../../packages/checker/src/explore/explore.ts";
 import { InvariantChecker } from "../../packages/checker/src/explore/invariant-check.ts";
 import {
   DEFAULT_EXPLORE_SCOPE,
-  type ExploreScope,
+  DUPLICATE_DM_SCOPE,
   resolveExploreScope,
 } from "../../packages/checker/src/explore/scope.ts";
 import {
@@ -35,24 +35,6 @@ import { runLine, writeBenchReport } from "./report-file.ts";
 
 const ANY_MEMBER = { "chat.dm-creation": "any-member" };
 const TARGET_STATES_PER_SECOND = 100_000;
-
-/** The DM scope: DMs and group DMs, creation and answers, every network and server action. */
-const DM_SCOPE: ExploreScope = {
-  ...DEFAULT_EXPLORE_SCOPE,
-  chatTypes: ["dm", "group-dm"],
-  actions: [
-    "create-room",
-    "join",
-    "leave",
-    "deliver",
-    "drop",
-    "duplicate",
-    "flush",
-    "restart",
-    "sync",
-    "retry",
-  ],
-};
 
 /** One measured exploration. */
 interface Run {
@@ -204,12 +186,12 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
   );
   const raceFound = measure(
     "DM scope, any-member",
-    { profile: "lm-i1", options: ANY_MEMBER, depth: 2, scope: DM_SCOPE, liveness: false },
+    { profile: "lm-i1", options: ANY_MEMBER, depth: 2, scope: DUPLICATE_DM_SCOPE, liveness: false },
     log,
   );
   const raceAbsent = measure(
     "DM scope, lowest-id-creates",
-    { profile: "lm-i1", depth: dmDepth, scope: DM_SCOPE, liveness: false },
+    { profile: "lm-i1", depth: dmDepth, scope: DUPLICATE_DM_SCOPE, liveness: false },
     log,
   );
 

@@ -95,6 +95,28 @@ export const DEFAULT_EXPLORE_SCOPE: ExploreScope = {
   maxInFlight: 3,
 };
 
+/**
+ * The scope of the duplicate-DM question: the default three users on two providers and two
+ * rooms, DMs and group DMs only, users creating, accepting and declining, and every network and
+ * server action (loss, duplication, reordering, restarts, retries, syncs).
+ */
+export const DUPLICATE_DM_SCOPE: ExploreScope = {
+  ...DEFAULT_EXPLORE_SCOPE,
+  chatTypes: ["dm", "group-dm"],
+  actions: [
+    "create-room",
+    "join",
+    "leave",
+    "deliver",
+    "drop",
+    "duplicate",
+    "flush",
+    "restart",
+    "sync",
+    "retry",
+  ],
+};
+
 /** A scope with its identifiers built and checked: what the explorer works from. */
 export interface ResolvedExploreScope {
   readonly scope: ExploreScope;

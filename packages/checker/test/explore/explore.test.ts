@@ -2,32 +2,10 @@ import { runTrace } from "@mimi-spec/machine";
 import { describe, expect, it } from "vitest";
 import type { ExploreProgress } from "../../src/explore/api.ts";
 import { explore } from "../../src/explore/explore.ts";
-import { DEFAULT_EXPLORE_SCOPE, type ExploreScope } from "../../src/explore/scope.ts";
+import { DEFAULT_EXPLORE_SCOPE, DUPLICATE_DM_SCOPE } from "../../src/explore/scope.ts";
 
 const ANY_MEMBER = { "chat.dm-creation": "any-member" };
 const DUPLICATE_INVARIANTS = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
-
-/**
- * The scope of the duplicate-DM question: the default three users on two providers and two
- * rooms, DMs and group DMs only, users creating, accepting and declining, and every network and
- * server action (loss, duplication, reordering, restarts, retries, syncs).
- */
-const DM_SCOPE: ExploreScope = {
-  ...DEFAULT_EXPLORE_SCOPE,
-  chatTypes: ["dm", "group-dm"],
-  actions: [
-    "create-room",
-    "join",
-    "leave",
-    "deliver",
-    "drop",
-    "duplicate",
-    "flush",
-    "restart",
-    "sync",
-    "retry",
-  ],
-};
 
 describe("explore", () => {
   it("finds the cross-provider duplicate-DM race when the profile allows it (chat.dm-creation = any-member)", () => {
@@ -52,7 +30,7 @@ describe("explore", () => {
 
   it("proves the race absent in scope when the profile prevents it (lowest-id-creates, depth 4, complete)", () => {
     // Depth 4 keeps the suite fast; `pnpm bench --only checker-exhaustive` proves depth 6.
-    const report = explore({ profile: "lm-i1", depth: 4, scope: DM_SCOPE, liveness: false });
+    const report = explore({ profile: "lm-i1", depth: 4, scope: DUPLICATE_DM_SCOPE, liveness: false });
     expect(report.complete).toBe(true);
     expect(report.depthReached).toBe(4);
     expect(report.distinctStates).toBeGreaterThan(500);
@@ -63,7 +41,7 @@ describe("explore", () => {
       profile: "lm-i1",
       options: ANY_MEMBER,
       depth: 2,
-      scope: DM_SCOPE,
+      scope: DUPLICATE_DM_SCOPE,
       liveness: false,
     });
     expect(racy.violations.map((v) => v.invariant).sort()).toEqual(DUPLICATE_INVARIANTS);

@@ -14,6 +14,7 @@ import {
   type World,
   withDirectoryEntry,
 } from "../../src/index.ts";
+import type { Invariant } from "../../src/invariants/invariant.ts";
 import {
   A,
   alice,
@@ -33,6 +34,23 @@ export const chat = room("chat");
 export const good: World = runAll(groupChatWithBob(), [
   { kind: "send-message", user: bob, room: chat, body: "hi" },
 ]);
+
+/** The check of invariant `id` in `invariants`, which must have it. */
+export function checkOf(
+  invariants: ReadonlyArray<Invariant>,
+  id: string,
+): (world: World) => string | undefined {
+  const found = invariants.find((i) => i.id === id);
+  if (found === undefined) throw new Error(`no invariant ${id}`);
+  return found.check;
+}
+
+/** `server`'s copy of the chat, which must exist. */
+export function copyAt(world: World, server: ServerName): Replica {
+  const copy = world.servers.get(server)?.persisted.rooms.get(chat);
+  if (copy === undefined) throw new Error(`no copy at ${server}`);
+  return copy;
+}
 
 /** `world` with `server`'s copy of a room replaced. */
 export function withCopy(world: World, server: ServerName, replica: Replica): World {

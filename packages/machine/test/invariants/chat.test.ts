@@ -8,14 +8,10 @@ import { pdelete, pset } from "../../src/state/persistent-map.ts";
 import { applyEvent, type RoomState } from "../../src/state/room-state.ts";
 import { emptyWorld, type World } from "../../src/world.ts";
 import { A, alice, B, bob, carol, dave, hubCopy, room, runAll, worldWith } from "../support.ts";
-import { chat, good, withCopy } from "./breakers.ts";
+import { chat, checkOf, good, withCopy } from "./breakers.ts";
 
 /** The check of the chat invariant `id`. */
-function check(id: string): (world: World) => string | undefined {
-  const found = chatInvariants.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no invariant ${id}`);
-  return found.check;
-}
+const check = (id: string) => checkOf(chatInvariants, id);
 
 const g = room("g");
 const dm = room("dm");

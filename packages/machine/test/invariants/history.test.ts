@@ -4,24 +4,13 @@ import type { FullEvent } from "../../src/event.ts";
 import { historyInvariants } from "../../src/invariants/history.ts";
 import { logOf } from "../../src/state/log.ts";
 import { pset } from "../../src/state/persistent-map.ts";
-import { appendToReplica, historyOf, type Replica } from "../../src/state/replica.ts";
+import { appendToReplica, historyOf } from "../../src/state/replica.ts";
 import type { World } from "../../src/world.ts";
 import { A, alice, B, bob, C, carol, hubCopy } from "../support.ts";
-import { chat, forced, good, joinedOnly, withCopy } from "./breakers.ts";
+import { chat, checkOf, copyAt, forced, good, joinedOnly, withCopy } from "./breakers.ts";
 
 /** The check of the history invariant `id`. */
-function check(id: string): (world: World) => string | undefined {
-  const found = historyInvariants.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no invariant ${id}`);
-  return found.check;
-}
-
-/** `server`'s copy of the chat, which must exist. */
-function copyAt(world: World, server: ServerName): Replica {
-  const copy = world.servers.get(server)?.persisted.rooms.get(chat);
-  if (copy === undefined) throw new Error(`no copy at ${server}`);
-  return copy;
-}
+const check = (id: string) => checkOf(historyInvariants, id);
 
 /** `world` with `server`'s copy of the chat holding exactly `events` (state left as it was). */
 function withHistory(world: World, server: ServerName, events: ReadonlyArray<FullEvent>): World {

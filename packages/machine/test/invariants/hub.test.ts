@@ -3,24 +3,12 @@ import { describe, expect, it } from "vitest";
 import type { FullEvent } from "../../src/event.ts";
 import { hubInvariants } from "../../src/invariants/hub.ts";
 import type { Message } from "../../src/network/messages.ts";
-import type { Replica } from "../../src/state/replica.ts";
 import type { World } from "../../src/world.ts";
 import { A, alice, B, bob, hubCopy } from "../support.ts";
-import { chat, forced, good, withCopy } from "./breakers.ts";
+import { chat, checkOf, copyAt, forced, good, withCopy } from "./breakers.ts";
 
 /** The check of the hub invariant `id`. */
-function check(id: string): (world: World) => string | undefined {
-  const found = hubInvariants.find((i) => i.id === id);
-  if (found === undefined) throw new Error(`no invariant ${id}`);
-  return found.check;
-}
-
-/** `server`'s copy of the chat, which must exist. */
-function copyAt(world: World, server: ServerName): Replica {
-  const copy = world.servers.get(server)?.persisted.rooms.get(chat);
-  if (copy === undefined) throw new Error(`no copy at ${server}`);
-  return copy;
-}
+const check = (id: string) => checkOf(hubInvariants, id);
 
 /** `world` without `server`'s copy of the chat. */
 function withoutCopy(world: World, server: ServerName): World {
