@@ -214,7 +214,7 @@ export interface ForgeLimited {
   readonly to?: ServerName;
   readonly event: ForgedEvent;
 }
-/** `server` (not the hub) forms a fully-formed event itself and sends it to `to`. */
+/** `server` forms a fully-formed event itself and sends it to `to` (the hub itself: straight to its receive path). */
 export interface ForgeFullyFormed {
   readonly kind: "forge-fully-formed";
   readonly server: ServerName;

@@ -194,7 +194,9 @@ export type SendEventVariant =
   | "custom-message"
   | "bad-membership"
   | "join-for-other"
-  | "knock-for-other";
+  | "knock-for-other"
+  | "prototype-named-message"
+  | "prototype-named-state";
 
 /** A user sends an event no other action covers. */
 export class SendEventCommand extends ActionCommand {
@@ -233,6 +235,12 @@ export class SendEventCommand extends ActionCommand {
         return { type: "m.room.member", stateKey: other, content: { membership: "join" } };
       case "knock-for-other":
         return { type: "m.room.member", stateKey: other, content: { membership: "knock" } };
+      // Types and keys named like Object.prototype members: a lookup keyed by them must not find
+      // inherited functions (a redacted copy once crashed on a "constructor" message).
+      case "prototype-named-message":
+        return { type: "constructor", content: { toString: 1, hasOwnProperty: "x" } };
+      case "prototype-named-state":
+        return { type: "toString", stateKey: "", content: { valueOf: 2 } };
     }
   }
 

@@ -184,6 +184,8 @@ export const COMMAND_ARBITRARIES: Readonly<Record<Action["kind"], fc.Arbitrary<A
       "bad-membership",
       "join-for-other",
       "knock-for-other",
+      "prototype-named-message",
+      "prototype-named-state",
     ),
     (p, w, v) => new SendEventCommand(p, w, v),
   ),

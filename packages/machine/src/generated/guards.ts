@@ -456,7 +456,8 @@ export const GUARDS = {
   "power-levels.change": {
     "requirements": [
       "OQ-AUTH-2",
-      "OQ-AUTH-12"
+      "OQ-AUTH-12",
+      "OQ-AUTH-14"
     ],
     "reason": "{sender} (power level {senderLevel}) cannot make this change: {detail}",
     "file": "models/auth-rules.json",

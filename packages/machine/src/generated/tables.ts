@@ -788,6 +788,20 @@ export const PROFILE_OPTIONS = {
     ],
     "registered": true
   },
+  "auth.power-levels-absent-scalar": {
+    "choices": [
+      "default-level",
+      "present-only"
+    ],
+    "implemented": [
+      "default-level",
+      "present-only"
+    ],
+    "requirements": [
+      "OQ-AUTH-14"
+    ],
+    "registered": true
+  },
   "room.default-join-rule": {
     "choices": [
       "none",
@@ -1059,6 +1073,7 @@ export const PROFILES = {
       "auth.create-room-version": "exact",
       "auth.select-join-rules-for-knock": "include",
       "auth.power-levels-notifications": "unchecked",
+      "auth.power-levels-absent-scalar": "default-level",
       "room.default-join-rule": "invite",
       "room.default-history-visibility": "shared",
       "mgmt.invite-level": "level-0",
@@ -1089,6 +1104,7 @@ export const PROFILES = {
       "auth.create-room-version": "exact",
       "auth.select-join-rules-for-knock": "omit",
       "auth.power-levels-notifications": "unchecked",
+      "auth.power-levels-absent-scalar": "default-level",
       "room.default-join-rule": "none",
       "room.default-history-visibility": "shared",
       "mgmt.invite-level": "level-0",
@@ -1109,7 +1125,7 @@ export const PROFILES = {
     }
   },
   "matrix-v11": {
-    "summary": "Matrix room version 11 where it differs from LM: knock from invite rejected, equal-level demotion rejected, any recognised room version, notifications levels checked, redaction by level, MSC3995's hub_server on hub events, IPv4 literals as server names.",
+    "summary": "Matrix room version 11 where it differs from LM: knock from invite rejected, equal-level demotion rejected, any recognised room version, notifications levels checked, redaction by level, MSC3995's hub_server on hub events, IPv4 literals as server names, absent scalar levels not compared (as Synapse).",
     "values": {
       "auth.knock-from-invite": "reject",
       "auth.demote-equal-power-level": "reject",
@@ -1119,6 +1135,7 @@ export const PROFILES = {
       "auth.create-room-version": "recognised",
       "auth.select-join-rules-for-knock": "include",
       "auth.power-levels-notifications": "checked",
+      "auth.power-levels-absent-scalar": "present-only",
       "room.default-join-rule": "none",
       "room.default-history-visibility": "shared",
       "mgmt.invite-level": "level-0",
@@ -1149,6 +1166,7 @@ export const PROFILES = {
       "auth.create-room-version": "exact",
       "auth.select-join-rules-for-knock": "omit",
       "auth.power-levels-notifications": "unchecked",
+      "auth.power-levels-absent-scalar": "default-level",
       "room.default-join-rule": "invite",
       "room.default-history-visibility": "shared",
       "mgmt.invite-level": "level-100",

@@ -1,8 +1,8 @@
 /**
  * LM I.1 auth rule 9: a power_levels event must hold integers where levels go and valid user IDs
  * as `users` keys (9.1-9.3), and may only add, change or remove levels up to the sender's own
- * (9.5-9.9). Whether an equal-level user may be demoted (9.8) and whether `notifications` is
- * checked are profile options.
+ * (9.5-9.9). Profile options: whether an equal-level user may be demoted (9.8), whether an
+ * absent scalar level counts as its default (9.5), and whether `notifications` is checked.
  *
  * @module
  */
@@ -43,6 +43,9 @@ export function powerLevelsContentProblem(
   return undefined;
 }
 
+/** One of the seven scalar level fields of a power_levels content. */
+type ScalarField = keyof typeof PERMISSIONS.defaults;
+
 function sameValue(a: JsonValue | undefined, b: JsonValue | undefined): boolean {
   return a === b;
 }
@@ -57,12 +60,16 @@ function forbiddenChange(
   const { profile } = ctx;
   const content = event.content;
   const mine = userLevel(state, event.sender, profile);
+  // OQ-AUTH-14: whether an absent side of an added or removed field is its default or nothing.
+  const absentIsDefault = optionIs(profile, "auth.power-levels-absent-scalar", "default-level");
+  const levelOf = (value: JsonValue | undefined, field: ScalarField): number | undefined =>
+    integerOrUndefined(value) ?? (absentIsDefault ? defaultScalarLevel(field, profile) : undefined);
   for (const field of PERMISSIONS.scalarFields) {
     if (sameValue(previous[field], content[field])) continue;
-    const before = integerOrUndefined(previous[field]) ?? defaultScalarLevel(field, profile);
-    const after = integerOrUndefined(content[field]) ?? defaultScalarLevel(field, profile);
-    if (before > mine) return `${field} is ${before}, above their level`;
-    if (after > mine) return `${field} would become ${after}, above their level`;
+    const before = levelOf(previous[field], field);
+    const after = levelOf(content[field], field);
+    if (before !== undefined && before > mine) return `${field} is ${before}, above their level`;
+    if (after !== undefined && after > mine) return `${field} would become ${after}, above their level`;
   }
   const maps = optionIs(profile, "auth.power-levels-notifications", "checked")
     ? ["events", "notifications"]

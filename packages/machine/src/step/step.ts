@@ -107,6 +107,10 @@ function forgeFullyFormed(draft: Draft, action: ForgeFullyFormed): Verdict {
     signedBy,
   };
   const hub = replica?.hub ?? roomIdParts(action.room).server;
+  // The hub's own server hands the event straight to its receive path, as a hub user's action
+  // does: a transaction would wait for an answer the hub never sends itself.
+  if (action.to === hub && action.server === hub)
+    return hubReceive(draft, hub, hub, undefined, event).verdict;
   if (action.to === hub) return settle(draft, submit(draft, action.server, action.to, event));
   const message: Message = { kind: "event", from: action.server, to: action.to, room: action.room, event };
   return settle(draft, draft.send(message));

@@ -33,14 +33,15 @@ export function defaultHistoryVisibility(profile: Profile): HistoryVisibility {
  * The content keys a redacted copy keeps, per message event type: what the auth rules read, so a
  * follower can still check the copy (a redaction's target, an MLS proposal's kind and target).
  */
-const KEPT_CONTENT: Readonly<Record<string, ReadonlyArray<string>>> = {
-  [EVENT_TYPES.redaction]: ["redacts"],
-  [EVENT_TYPES.mlsProposal]: ["proposal", "target"],
-};
+const KEPT_CONTENT: ReadonlyMap<string, ReadonlyArray<string>> = new Map([
+  [EVENT_TYPES.redaction, ["redacts"]],
+  [EVENT_TYPES.mlsProposal, ["proposal", "target"]],
+]);
 
 /** The copy of a message event a server receives when none of its users may see it. */
 export function redactedCopy(event: FullEvent): FullEvent {
-  const kept = KEPT_CONTENT[event.type] ?? [];
+  // A Map, not an object: an event type such as "constructor" must not find Object.prototype's.
+  const kept = KEPT_CONTENT.get(event.type) ?? [];
   const content = Object.fromEntries(Object.entries(event.content).filter(([key]) => kept.includes(key)));
   return { ...event, content, redacted: true };
 }

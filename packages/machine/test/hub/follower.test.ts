@@ -222,6 +222,39 @@ describe("receiveEvent", () => {
     expect(draft.effects).toEqual([`finding: b.example refused $50 from hub of ${chat}: hub.append-at-head`]);
   });
 
+  it("leaves an event buffered behind a forking event it refuses where it was", () => {
+    const { world, events } = threeInFlight();
+    const draft = draftOf(world);
+    receiveEvent(draft, B, A, { ...at(events, 1), event_id: "$60", prev_events: ["$50"] });
+    expect(bufferedAtB(draft)).toEqual(["$60"]);
+    const fork = { ...at(events, 0), event_id: "$50", prev_events: ["$3"] };
+    expect(receiveEvent(draft, B, A, fork)).toMatchObject({ accepted: false, guard: "hub.append-at-head" });
+    // The refused event never entered the copy, so nothing that follows it is taken out of the buffer.
+    expect(bufferedAtB(draft)).toEqual(["$60"]);
+    expect(draft.effects).toEqual([
+      "b.example buffered $60: it does not hold the event it follows yet",
+      `finding: b.example refused $50 from hub of ${chat}: hub.append-at-head`,
+    ]);
+  });
+
+  it("ignores a duplicate of an event it holds even when a buffered fork names it", () => {
+    const { world, events } = threeInFlight();
+    const draft = draftOf(world);
+    // The hub sends $7 and a second child of $6 ($70) before $5 and $6 arrive.
+    const fork = { ...at(events, 2), event_id: "$70", content: { ciphertext: "other half" } };
+    receiveEvent(draft, B, A, at(events, 2));
+    receiveEvent(draft, B, A, fork);
+    receiveEvent(draft, B, A, at(events, 0));
+    receiveEvent(draft, B, A, at(events, 1));
+    expect(headAtB(draft)).toBe("$7");
+    expect(bufferedAtB(draft)).toEqual(["$70"]);
+    const before = draft.server(B);
+    expect(receiveEvent(draft, B, A, at(events, 1))).toEqual({ accepted: true });
+    expect(draft.server(B)).toBe(before);
+    expect(draft.effects.at(-1)).toBe("b.example already has $6: ignored");
+    expect(draft.finish().findings).toEqual([]);
+  });
+
   it("refuses an event that names other than exactly one previous event", () => {
     const { world, events } = threeInFlight();
     const names = (prev_events: string[]) => {
@@ -343,6 +376,35 @@ describe("receiveEvent for a room the server does not hold", () => {
     ]);
   });
 
+  it("leaves what it buffered where it was after refusing a create event", () => {
+    const { world, history } = invitedOnly();
+    const draft = draftOf(world);
+    receiveEvent(draft, B, A, at(history, 1));
+    const create = { ...at(history, 0), sender: bob, signedBy: [B] };
+    expect(receiveEvent(draft, B, A, create)).toMatchObject({ accepted: false });
+    expect(atB(draft)).toBeUndefined();
+    expect(bufferedAtB(draft)).toEqual(["$2"]);
+    expect(draft.effects).toEqual([
+      "b.example buffered $2: it does not hold the event it follows yet",
+      `finding: b.example refused $1 from hub of ${chat}: create.room-domain-matches-sender`,
+    ]);
+  });
+
+  it("buffers early arrivals in arrival order, each once, until the room's create event comes", () => {
+    const { world, history } = invitedOnly();
+    const draft = draftOf(world);
+    // A membership event of another server's user that follows $2, then $2 itself.
+    const third = { ...at(history, 2), state_key: carol, content: { membership: "leave" } };
+    receiveEvent(draft, B, A, third);
+    expect(receiveEvent(draft, B, A, at(history, 1))).toEqual({ accepted: true });
+    expect(atB(draft)).toBeUndefined();
+    expect(bufferedAtB(draft)).toEqual(["$3", "$2"]);
+    expect(draft.effects).toEqual([
+      "b.example buffered $3: it does not hold the event it follows yet",
+      "b.example buffered $2: it does not hold the event it follows yet",
+    ]);
+  });
+
   it("starts no copy from an event that is not a create event, whatever it looks like", () => {
     const { world, history } = invitedOnly();
     const draft = draftOf(world);
@@ -377,6 +439,18 @@ describe("receiveEvent for a room the server does not hold", () => {
     expect(draft.server(B).persisted.invites.has(key)).toBe(false);
     expect(draft.server(B).volatile.buffered.size).toBe(0);
     expect(draft.effects).toEqual([`b.example: the invite of ${bob} to ${chat} is withdrawn`]);
+  });
+
+  it("keeps buffered what follows an invite it only records", () => {
+    const { world, history } = invitedOnly();
+    const invite = at(history, 2);
+    const draft = draftOf(world);
+    receiveEvent(draft, B, A, { ...at(history, 1), event_id: "$4", prev_events: ["$3"] });
+    expect(bufferedAtB(draft)).toEqual(["$4"]);
+    const before = draft.server(B);
+    expect(receiveEvent(draft, B, A, invite)).toEqual({ accepted: true });
+    expect(draft.server(B)).toBe(before);
+    expect(draft.effects).toEqual(["b.example buffered $4: it does not hold the event it follows yet"]);
   });
 
   it("buffers membership events that are not about a local user's recorded invite", () => {
@@ -568,6 +642,17 @@ describe("receiveInvite", () => {
     const known = draft.server(B).persisted.directory;
     receiveInvite(draft, B, { ...message, summary: { ...message.summary, members: [bob, carol] } });
     expect(draft.server(B).persisted.directory).toBe(known);
+  });
+
+  it("puts nothing in the directory for a summary that names members but no chat type", () => {
+    const base = emptyWorld({ delivery: "network" });
+    const message = inviteInFlight(base, "dm");
+    const { chatType: _none, ...untyped } = message.summary;
+    expect(untyped.members).toEqual([alice, bob]);
+    const draft = draftOf(base);
+    expect(receiveInvite(draft, B, { ...message, summary: untyped })).toEqual({ accepted: true });
+    expect(draft.server(B).persisted.invites.has(inviteKey(chat, bob))).toBe(true);
+    expect(draft.server(B).persisted.directory.entries.size).toBe(0);
   });
 
   it("takes invites only from the room's hub", () => {

@@ -1,10 +1,17 @@
+import type { UserId } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
+import type { FullEvent } from "../../src/event.ts";
+import { checkInvite, hubReceive } from "../../src/hub/hub.ts";
 import { emptyWorld, historyOf, pget, step, violations, type World } from "../../src/index.ts";
+import type { Message } from "../../src/network/messages.ts";
+import { limitedEvent, serverOf } from "../../src/step/build.ts";
+import { Draft } from "../../src/step/draft.ts";
 import {
   A,
   alice,
   B,
   bob,
+  C,
   carol,
   expectRejected,
   groupChatWithBob,
@@ -174,5 +181,233 @@ describe("one transaction in flight per sender (LM-SEND-1)", () => {
     ]);
     world = runAll(world, [{ kind: "send-message", user: bob, room: chat, body: "forgot t1" }]);
     expect(world.servers.get(B)?.volatile.pending.size).toBe(1);
+  });
+});
+
+describe("what the hub explains", () => {
+  it("names the appended event, its type, its position and the room, then the fan-out", () => {
+    const result = step(
+      groupChatWithBob(),
+      { kind: "send-message", user: alice, room: chat, body: "hi" },
+      { explain: true },
+    );
+    // $1..$4 are the creation and bob's join: the fifth event sits at position 4 (counted from 0),
+    // where b.example's copy puts it too.
+    expect(result.effects).toEqual([
+      `a.example appended $5 (m.room.encrypted) at position 4 of ${chat}`,
+      "sent #5 event a.example → b.example",
+      "b.example applied $5 at position 4",
+      "delivered #5 event a.example → b.example $5 (m.room.encrypted): accepted",
+    ]);
+  });
+});
+
+describe("hubReceive: transactions and their results (LM §2.9)", () => {
+  /** Network mode: bob's join (b.example t1) and carol's uninvited join (c.example t1) are in flight. */
+  function twoSubmits() {
+    const world = runAll(emptyWorld({ delivery: "network" }), [
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob] },
+      { kind: "flush" },
+      { kind: "join", user: bob, room: chat },
+      { kind: "join", user: carol, room: chat },
+    ]);
+    const submits = world.inFlight.flatMap((e) => (e.message.kind === "submit" ? [e.message] : []));
+    const [bobJoin, carolJoin] = submits;
+    if (bobJoin === undefined || carolJoin === undefined) throw new Error("expected two submits");
+    return { world, bobJoin, carolJoin };
+  }
+  const carolRefused = {
+    accepted: false,
+    guard: "membership.join.rule",
+    requirements: ["OQ-AUTH-5", "SIG-POLICY-3"],
+    reason: `${carol} cannot join ${chat}: the join rule is invite and their membership is leave`,
+  };
+  const resultsIn = (messages: ReadonlyArray<{ message: Message }>) =>
+    messages.flatMap((e) => (e.message.kind === "result" ? [e.message] : []));
+  const txnResultsAt = (draft: Draft) => draft.server(A).persisted.txnResults;
+
+  /** The world after the hub processed both transactions once. */
+  function processedOnce() {
+    const { world, bobJoin, carolJoin } = twoSubmits();
+    const draft = new Draft(world, false, undefined);
+    hubReceive(draft, A, B, bobJoin.txn, bobJoin.event);
+    hubReceive(draft, A, C, carolJoin.txn, carolJoin.event);
+    return { world: draft.finish(), bobJoin, carolJoin };
+  }
+
+  it("answers each transaction with a result naming the event it appended, and remembers the outcome", () => {
+    const { world, bobJoin, carolJoin } = twoSubmits();
+    const draft = new Draft(world, false, undefined);
+    expect(hubReceive(draft, A, B, "t1", bobJoin.event)).toStrictEqual({
+      verdict: { accepted: true },
+      eventId: "$4",
+    });
+    expect(hubReceive(draft, A, C, "t1", carolJoin.event)).toStrictEqual({ verdict: carolRefused });
+    // A rejection names no event: the result carries no eventId at all.
+    expect(resultsIn(draft.messages)).toStrictEqual([
+      { kind: "result", from: A, to: B, room: chat, txn: "t1", verdict: { accepted: true }, eventId: "$4" },
+      { kind: "result", from: A, to: C, room: chat, txn: "t1", verdict: carolRefused },
+    ]);
+    expect(pget(txnResultsAt(draft), "b.example t1")).toStrictEqual({
+      verdict: { accepted: true },
+      eventId: "$4",
+    });
+    expect(pget(txnResultsAt(draft), "c.example t1")).toStrictEqual({ verdict: carolRefused });
+  });
+
+  it("answers a duplicate from what it remembers, without processing it again, and says so", () => {
+    const { world, bobJoin, carolJoin } = processedOnce();
+    const draft = new Draft(world, true, undefined);
+    const seenBob = pget(txnResultsAt(draft), "b.example t1");
+    expect(hubReceive(draft, A, B, "t1", bobJoin.event)).toBe(seenBob);
+    expect(hubReceive(draft, A, C, "t1", carolJoin.event)).toStrictEqual({ verdict: carolRefused });
+    expect(resultsIn(draft.messages.slice(world.inFlight.length))).toStrictEqual([
+      { kind: "result", from: A, to: B, room: chat, txn: "t1", verdict: { accepted: true }, eventId: "$4" },
+      { kind: "result", from: A, to: C, room: chat, txn: "t1", verdict: carolRefused },
+    ]);
+    const id = world.nextMessageId;
+    expect(draft.effects).toEqual([
+      "a.example already processed txn t1 of b.example: answered again, not reprocessed",
+      `sent #${id} result a.example → b.example`,
+      "a.example already processed txn t1 of c.example: answered again, not reprocessed",
+      `sent #${id + 1} result a.example → c.example`,
+    ]);
+    const finished = draft.finish();
+    expect(finished.servers.get(A)).toBe(world.servers.get(A));
+    expect(finished.nextEventNumber).toBe(world.nextEventNumber);
+  });
+
+  it("answers a room it does not hold with a rejection that names no event", () => {
+    const { world, bobJoin } = twoSubmits();
+    const draft = new Draft(world, false, undefined);
+    const nowhere = room("nowhere");
+    const verdict = {
+      accepted: false,
+      guard: "hub.room-known",
+      requirements: ["HUB-1"],
+      reason: `a.example holds no room ${nowhere}, so it is not that room's hub`,
+    };
+    expect(hubReceive(draft, A, B, "t1", { ...bobJoin.event, room_id: nowhere })).toStrictEqual({ verdict });
+    expect(resultsIn(draft.messages)).toStrictEqual([
+      { kind: "result", from: A, to: B, room: nowhere, txn: "t1", verdict },
+    ]);
+    expect(pget(txnResultsAt(draft), "b.example t1")).toStrictEqual({ verdict });
+  });
+
+  /**
+   * What the hub makes of one submission: the `hub_server` of the event it appended, the kinds of
+   * the messages it sent, and whether its transaction cache changed. Under
+   * `event.hub-server-set-by = hub` a participant's event gets `hub_server` from the hub, while an
+   * event the hub originates gets none (`event.hub-originated-hub-server = omit`).
+   */
+  function submitted(origin: typeof A, txn: string | undefined, sender: UserId) {
+    const world = groupChatWithBob(worldWith({ "event.hub-server-set-by": "hub" }));
+    const draft = new Draft(world, false, undefined);
+    const spec = { type: "m.room.encrypted", sender, content: { ciphertext: "x" } };
+    const limited = limitedEvent(spec, chat, serverOf(sender), 50, draft.profile);
+    const outcome = hubReceive(draft, A, origin, txn, limited);
+    const head = draft.server(A).persisted.rooms.get(chat)?.state.head;
+    return {
+      eventId: outcome.eventId,
+      hubServer: head?.hub_server ?? "none",
+      sent: draft.messages.slice(world.inFlight.length).map((e) => `${e.message.kind} → ${e.message.to}`),
+      cacheChanged: txnResultsAt(draft) !== world.servers.get(A)?.persisted.txnResults,
+    };
+  }
+
+  it("originates an event only for its own server outside a transaction, and answers only a remote transaction", () => {
+    // One of the hub's own users: hub-originated, nothing to answer.
+    expect(submitted(A, undefined, alice)).toEqual({
+      eventId: "$5",
+      hubServer: "none",
+      sent: ["event → b.example"],
+      cacheChanged: false,
+    });
+    // A follower's transaction: a participant's event, answered and remembered.
+    expect(submitted(B, "t9", bob)).toEqual({
+      eventId: "$5",
+      hubServer: A,
+      sent: ["event → b.example", "result → b.example"],
+      cacheChanged: true,
+    });
+    // The hub's own server in a transaction: not hub-originated, and no answer to itself.
+    expect(submitted(A, "t9", alice)).toEqual({
+      eventId: "$5",
+      hubServer: A,
+      sent: ["event → b.example"],
+      cacheChanged: false,
+    });
+    // A remote origin without a transaction (outside the send path's contract): a participant's
+    // event, with no transaction to answer or remember.
+    expect(submitted(B, undefined, bob)).toEqual({
+      eventId: "$5",
+      hubServer: A,
+      sent: ["event → b.example"],
+      cacheChanged: false,
+    });
+  });
+
+  it("treats a transaction ID as an opaque string: one named 'undefined' is not an absent one", () => {
+    const world = groupChatWithBob();
+    const draft = new Draft(world, false, undefined);
+    const message = (body: string) =>
+      limitedEvent(
+        { type: "m.room.encrypted", sender: bob, content: { ciphertext: body } },
+        chat,
+        B,
+        50,
+        draft.profile,
+      );
+    expect(hubReceive(draft, A, B, "undefined", message("first"))).toEqual({
+      verdict: { accepted: true },
+      eventId: "$5",
+    });
+    expect(hubReceive(draft, A, B, undefined, message("second"))).toEqual({
+      verdict: { accepted: true },
+      eventId: "$6",
+    });
+    expect(draft.server(A).persisted.rooms.get(chat)?.state.head.content).toEqual({ ciphertext: "second" });
+  });
+});
+
+describe("checkInvite", () => {
+  const refusing = runAll(emptyWorld(), [
+    { kind: "set-setting", user: bob, setting: "refuse-invites", value: true },
+    { kind: "create-room", user: alice, room: chat, chatType: "group-chat" },
+  ]);
+  const head = hubCopy(refusing, chat).state.head;
+  const memberEvent = (target: UserId, membership: string): FullEvent => ({
+    ...head,
+    type: "m.room.member",
+    state_key: target,
+    content: { membership },
+  });
+  const verdictOn = (event: FullEvent) => checkInvite(new Draft(refusing, false, undefined), event);
+
+  it("refuses an invite of a user who refuses invites, with the invitee's server as the one refusing", () => {
+    expect(verdictOn(memberEvent(bob, "invite"))).toEqual({
+      accepted: false,
+      guard: "invite.target-may-refuse",
+      requirements: ["RP-INVITE-1", "MSGREQ-1", "OQ-MGMT-10"],
+      reason: `b.example refused the invite of ${bob} from ${alice} when the hub asked (check-invite): ${bob} refuses every invite (the refuse-invites setting)`,
+    });
+    expect(verdictOn(memberEvent(carol, "invite"))).toEqual({ accepted: true });
+  });
+
+  it("asks nothing about other memberships of that user", () => {
+    for (const membership of ["ban", "leave", "join", "knock"])
+      expect(verdictOn(memberEvent(bob, membership)), membership).toEqual({ accepted: true });
+    // Through the whole send path: alice may ban bob, who refuses invites.
+    const banned = runAll(refusing, [{ kind: "ban", user: alice, room: chat, target: bob }]);
+    expect(hubCopy(banned, chat).state.head).toMatchObject({
+      state_key: bob,
+      content: { membership: "ban" },
+    });
+  });
+
+  it("asks nothing about an event that is not a membership event, or names no target", () => {
+    expect(verdictOn({ ...memberEvent(bob, "invite"), type: "x.custom" })).toEqual({ accepted: true });
+    const { state_key: _none, ...noTarget } = memberEvent(bob, "invite");
+    expect(verdictOn(noTarget)).toEqual({ accepted: true });
   });
 });

@@ -5,6 +5,7 @@ import { chatInvariants, hypotheticalMembership } from "../../src/invariants/cha
 import { defaultProfile } from "../../src/profile.ts";
 import { withDirectoryEntry } from "../../src/server/directory.ts";
 import { pdelete, pset } from "../../src/state/persistent-map.ts";
+import { replicaFromCreate } from "../../src/state/replica.ts";
 import { applyEvent, type RoomState } from "../../src/state/room-state.ts";
 import { emptyWorld, type World } from "../../src/world.ts";
 import { A, alice, B, bob, carol, dave, hubCopy, room, runAll, worldWith } from "../support.ts";
@@ -346,3 +347,92 @@ function groupChatWithBobUnder(options: Record<string, string>): World {
     { kind: "join", user: bob, room: chat },
   ]);
 }
+
+describe("hypotheticalMembership right after the create event", () => {
+  const profile = defaultProfile();
+  // A copy of the chat holding only its create event: the creator's first join follows it.
+  const atCreate = replicaFromCreate(hubCopy(good, chat).state.create, A);
+
+  it("lets the creator join first, since the event's previous event is the head (the create event)", () => {
+    expect(hypotheticalMembership(atCreate, profile, alice, alice, "join")).toEqual({ accepted: true });
+  });
+
+  it("lets nobody else in that way", () => {
+    expect(hypotheticalMembership(atCreate, profile, bob, bob, "join")).toEqual({
+      accepted: false,
+      guard: "membership.join.rule",
+      requirements: ["OQ-AUTH-5", "SIG-POLICY-3"],
+      reason:
+        "@bob:b.example cannot join !chat:a.example: the join rule is invite and their membership is leave",
+    });
+  });
+});
+
+describe("the chat invariants when the hub lost its copy of a room", () => {
+  // Every chat invariant walks hub copies; a lost copy is hub.exactly-one's violation, not theirs.
+  it.each([
+    ["dm.unique-per-pair", () => dmWithBob(), dm],
+    ["group-dm.unique-per-member-set", () => groupDm(), g],
+    ["group-dm.survives-leave", () => groupDm(), g],
+    ["group-chat.add", () => good, chat],
+    ["group-dm.leave", () => groupDm(), g],
+    ["group-chat.leave", () => good, chat],
+  ] as const)("%s skips the room", (id, build, lost) => {
+    expect(check(id)(withoutHubCopy(build(), lost))).toBeUndefined();
+  });
+});
+
+describe("group-dm.unique-per-member-set and CHAT-13", () => {
+  const uniqueSet = check("group-dm.unique-per-member-set");
+  const g1 = room("g1");
+  const g2 = room("g2");
+  /** Group DMs g1 of alice, bob, carol, dave and g2 of alice, bob, carol; then dave leaves g1. */
+  const twoGroupDms = runAll(emptyWorld(), [
+    { kind: "create-room", user: alice, room: g1, chatType: "group-dm", invite: [bob, carol, dave] },
+    { kind: "create-room", user: alice, room: g2, chatType: "group-dm", invite: [bob, carol] },
+  ]);
+
+  it("lets a group DM that lost a member share its remaining member set with another group DM", () => {
+    expect(uniqueSet(twoGroupDms)).toBeUndefined();
+    const reduced = runAll(twoGroupDms, [{ kind: "leave", user: dave, room: g1 }]);
+    expect(hubCopy(reduced, g1).state.fixedMembers).toEqual([alice, bob, carol, dave]);
+    expect(uniqueSet(reduced)).toBeUndefined();
+  });
+
+  it("still catches two unreduced group DMs of that set", () => {
+    // g1 rewritten by hand as an unreduced group DM of alice, bob, carol
+    const same = withHubState(twoGroupDms, g1, (s) => ({ ...s, fixedMembers: [alice, bob, carol] }));
+    expect(uniqueSet(same)).toBe(
+      "!g1:a.example and !g2:a.example are both group DMs of @alice:a.example, @bob:b.example, @carol:c.example",
+    );
+  });
+});
+
+describe("group-dm.survives-leave on a group DM without a fixed member list", () => {
+  it("has nothing to check", () => {
+    const unlisted = withHubState(groupDm(), g, (s) => ({ ...s, fixedMembers: undefined }));
+    expect(hubCopy(unlisted, g).state.chatType).toBe("group-dm");
+    expect(check("group-dm.survives-leave")(unlisted)).toBeUndefined();
+  });
+});
+
+describe("group-dm.never-becomes-dm for a room whose hub server the world does not know", () => {
+  it("skips the entry", () => {
+    const world = groupDm();
+    const state = world.servers.get(B);
+    if (state === undefined) throw new Error("no b.example");
+    const directory = withDirectoryEntry(state.persisted.directory, g, {
+      chatType: "dm",
+      members: [alice, bob],
+      reduced: true,
+    });
+    const servers = new Map(world.servers);
+    servers.set(B, { ...state, persisted: { ...state.persisted, directory } });
+    const rooms = new Map(world.rooms);
+    rooms.set(g, "z.example" as ServerName);
+    expect(check("group-dm.never-becomes-dm")({ ...world, servers })).toBe(
+      "b.example files !g:a.example, a group-dm, as a dm",
+    );
+    expect(check("group-dm.never-becomes-dm")({ ...world, servers, rooms })).toBeUndefined();
+  });
+});

@@ -17,6 +17,17 @@ function loadWith(file: string, edit: (json: Json) => void) {
   return loadModelsWith((f) => (f === file ? JSON.stringify(json) : original(f)));
 }
 
+/** The shipped profile options, so paths below follow the file as options are added. */
+const shippedOptions: ReadonlyArray<{ name: string }> = JSON.parse(original(MODEL_FILES.profiles)).options;
+/** The index of the shipped option `name` in `$.options`. */
+function optionIndex(name: string): number {
+  const i = shippedOptions.findIndex((o) => o.name === name);
+  if (i < 0) throw new Error(`no shipped option ${name}`);
+  return i;
+}
+/** The index an option pushed onto `$.options` gets. */
+const pushedOption = shippedOptions.length;
+
 function problems(result: ReturnType<typeof loadModelsWith>): string[] {
   return result.ok ? [] : result.problems.map(formatProblem);
 }
@@ -124,7 +135,12 @@ describe("loading the models", () => {
     [
       "an unregistered option the registry has",
       MODEL_FILES.profiles,
-      (j) => (j.options[22].unregistered = { summary: "s", requirements: ["CHAT-2"], default: "any-member" }),
+      (j) =>
+        (j.options[optionIndex("chat.dm-creation")].unregistered = {
+          summary: "s",
+          requirements: ["CHAT-2"],
+          default: "any-member",
+        }),
       /option chat\.dm-creation is in the registry; drop "unregistered"/,
     ],
     [
@@ -191,15 +207,17 @@ describe("the exact problems the cross-file rules report", () => {
       "an option listed twice",
       MODEL_FILES.profiles,
       (j) => j.options.push({ ...j.options[0] }),
-      ["models/profiles.json: $.options[25].name: option auth.knock-from-invite is listed twice"],
+      [
+        `models/profiles.json: $.options[${pushedOption}].name: option auth.knock-from-invite is listed twice`,
+      ],
     ],
     [
       "an unregistered option with a bad requirement and default",
       MODEL_FILES.profiles,
       (j) => j.options.push(madeUp({ summary: "s", requirements: ["CHAT-99"], default: "maybe" })),
       [
-        `models/profiles.json: $.options[25].unregistered.requirements[0]: requirement CHAT-99 is not in the registry ${registry}`,
-        "models/profiles.json: $.options[25].unregistered.default: default maybe is not a choice",
+        `models/profiles.json: $.options[${pushedOption}].unregistered.requirements[0]: requirement CHAT-99 is not in the registry ${registry}`,
+        `models/profiles.json: $.options[${pushedOption}].unregistered.default: default maybe is not a choice`,
         "models/profiles.json: $.profiles[0].values: profile lm-i1 gives no value for chat.made-up",
         "models/profiles.json: $.profiles[1].values: profile lm-i1-text gives no value for chat.made-up",
         "models/profiles.json: $.profiles[2].values: profile matrix-v11 gives no value for chat.made-up",
@@ -221,8 +239,10 @@ describe("the exact problems the cross-file rules report", () => {
     [
       "an implemented value that is not a choice",
       MODEL_FILES.profiles,
-      (j) => (j.options[15].implemented = ["hub-and-followers", "nowhere"]),
-      ['models/profiles.json: $.options[15].implemented[1]: "nowhere" is not a choice of mgmt.enforcement'],
+      (j) => (j.options[optionIndex("mgmt.enforcement")].implemented = ["hub-and-followers", "nowhere"]),
+      [
+        `models/profiles.json: $.options[${optionIndex("mgmt.enforcement")}].implemented[1]: "nowhere" is not a choice of mgmt.enforcement`,
+      ],
     ],
     [
       "a choice listed twice",

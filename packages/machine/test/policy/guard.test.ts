@@ -65,7 +65,7 @@ describe("rejection", () => {
     ).toEqual({
       accepted: false,
       guard: "power-levels.change",
-      requirements: ["OQ-AUTH-2", "OQ-AUTH-12"],
+      requirements: ["OQ-AUTH-2", "OQ-AUTH-12", "OQ-AUTH-14"],
       reason: "@bob:b.example (power level 50) cannot make this change: why",
     });
   });

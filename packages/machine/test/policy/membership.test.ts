@@ -12,6 +12,7 @@ import {
   resolveProfile,
 } from "../../src/index.ts";
 import type { Membership } from "../../src/models/index.ts";
+import { predicateHolds } from "../../src/policy/membership.ts";
 
 /**
  * LM I.1 auth rule 5, written again by hand straight from drafts-background.md §2.6 (with the
@@ -164,5 +165,58 @@ describe("the membership table (models/membership.json)", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("predicateHolds: the creator's first join (LM 5.2.1 and auth.creator-first-join)", () => {
+  const create = event("m.room.create", "", { room_version: "x", chat_type: "group-chat" });
+  const afterCreate = initialState(create);
+  const lm = profileNamed("lm-i1");
+  const strict = profileNamed("matrix-v11");
+  /** alice's or bob's join naming these previous events. */
+  const joinAfter = (target: UserId, prev: string[]): FullEvent => ({
+    ...event("m.room.member", target, { membership: "join" }, target),
+    prev_events: prev,
+  });
+  const holds = (kind: "target-is-creator" | "previous-is-create", e: FullEvent, p: Profile = lm) =>
+    predicateHolds({ kind }, afterCreate, e, e.state_key as UserId, p);
+
+  it("target-is-creator looks at the target only, not at the previous events", () => {
+    expect(holds("target-is-creator", joinAfter(creator, [create.event_id]))).toBe(true);
+    expect(holds("target-is-creator", joinAfter(creator, ["$other"]))).toBe(true);
+    expect(holds("target-is-creator", joinAfter(users[1] as UserId, [create.event_id]))).toBe(false);
+    expect(holds("target-is-creator", joinAfter(users[1] as UserId, ["$other"]))).toBe(false);
+  });
+
+  it("previous-is-create under previous-is-create (LM): the first previous event is the create event", () => {
+    expect(lm.values["auth.creator-first-join"]).toBe("previous-is-create");
+    expect(holds("previous-is-create", joinAfter(creator, [create.event_id]))).toBe(true);
+    expect(holds("previous-is-create", joinAfter(creator, [create.event_id, "$other"]))).toBe(true);
+    expect(holds("previous-is-create", joinAfter(creator, ["$other", create.event_id]))).toBe(false);
+    expect(holds("previous-is-create", joinAfter(creator, ["$other"]))).toBe(false);
+    expect(holds("previous-is-create", joinAfter(creator, []))).toBe(false);
+  });
+
+  it("previous-is-create under only-previous-is-create (Matrix v11): the create event is the only one", () => {
+    expect(strict.values["auth.creator-first-join"]).toBe("only-previous-is-create");
+    expect(holds("previous-is-create", joinAfter(creator, [create.event_id]), strict)).toBe(true);
+    expect(holds("previous-is-create", joinAfter(creator, [create.event_id, "$other"]), strict)).toBe(false);
+    expect(holds("previous-is-create", joinAfter(creator, ["$other", create.event_id]), strict)).toBe(false);
+    expect(holds("previous-is-create", joinAfter(creator, ["$other"]), strict)).toBe(false);
+    expect(holds("previous-is-create", joinAfter(creator, []), strict)).toBe(false);
+  });
+
+  it("so the creator's join with two previous events passes under LM and is refused under Matrix v11", () => {
+    const join = joinAfter(creator, [create.event_id, "$other"]);
+    expect(authorizeMembership({ profile: lm }, afterCreate, join, "join", creator)).toEqual({
+      accepted: true,
+    });
+    expect(authorizeMembership({ profile: strict }, afterCreate, join, "join", creator)).toEqual({
+      accepted: false,
+      guard: "membership.join.rule",
+      requirements: ["OQ-AUTH-5", "SIG-POLICY-3"],
+      reason:
+        "@alice:a.example cannot join !r:a.example: the join rule is none and their membership is leave",
+    });
   });
 });

@@ -56,7 +56,7 @@ const invalid = (detail: string) => ({
 const forbidden = (sender: UserId, level: number, detail: string) => ({
   accepted: false,
   guard: "power-levels.change",
-  requirements: ["OQ-AUTH-2", "OQ-AUTH-12"],
+  requirements: ["OQ-AUTH-2", "OQ-AUTH-12", "OQ-AUTH-14"],
   reason: `${sender} (power level ${level}) cannot make this change: ${detail}`,
 });
 
@@ -194,6 +194,57 @@ describe("checkPowerLevels: changes (rules 9.5-9.9)", () => {
     expect(run(state, bob, change({ redact: 51 })).verdict).toEqual(
       forbidden(bob, 50, "redact would become 51, above their level"),
     );
+  });
+
+  it("compares an absent scalar as its default under power-levels-absent-scalar = default-level (the default)", () => {
+    // dave (20) may send power_levels here; ban is absent (default 50), redact present at 60
+    const low = roomWith({ ...previous, events: { "m.room.power_levels": 20 }, redact: 60 });
+    const pl = (extra: JsonObject) => ({
+      ...previous,
+      events: { "m.room.power_levels": 20 },
+      redact: 60,
+      ...extra,
+    });
+    expect(run(low, dave, pl({ ban: 20 })).verdict).toEqual(
+      forbidden(dave, 20, "ban is 50, above their level"),
+    );
+    // adding a field at or below the sender whose default is not above them is fine
+    expect(run(low, dave, pl({ invite: 20 })).verdict).toBeUndefined();
+    // removing a present field compares the default it falls back to
+    const lowInvite = roomWith({ ...previous, events: { "m.room.power_levels": 20 }, invite: 10 });
+    const { invite: _invite, ...withoutInvite } = {
+      ...previous,
+      events: { "m.room.power_levels": 20 },
+      invite: 10,
+    };
+    expect(run(lowInvite, dave, withoutInvite).verdict).toBeUndefined();
+    const lowBan = roomWith({ ...previous, events: { "m.room.power_levels": 20 }, ban: 10 });
+    const { ban: _ban, ...withoutBan } = { ...previous, events: { "m.room.power_levels": 20 }, ban: 10 };
+    expect(run(lowBan, dave, withoutBan).verdict).toEqual(
+      forbidden(dave, 20, "ban would become 50, above their level"),
+    );
+  });
+
+  it("compares only present scalars under power-levels-absent-scalar = present-only (as Synapse)", () => {
+    const presentOnly = profile({ "auth.power-levels-absent-scalar": "present-only" });
+    const base = { ...previous, events: { "m.room.power_levels": 20 } };
+    const low = roomWith(base);
+    // adding ban at the sender's level: nothing to compare on the absent side
+    expect(run(low, dave, { ...base, ban: 20 }, presentOnly).verdict).toBeUndefined();
+    // the new value is still compared when present
+    expect(run(low, dave, { ...base, ban: 21 }, presentOnly).verdict).toEqual(
+      forbidden(dave, 20, "ban would become 21, above their level"),
+    );
+    // removing a field compares only its old value
+    const lowBan = roomWith({ ...base, ban: 10 });
+    expect(run(lowBan, dave, base, presentOnly).verdict).toBeUndefined();
+    const highBan = roomWith({ ...base, ban: 30 });
+    expect(run(highBan, dave, base, presentOnly).verdict).toEqual(
+      forbidden(dave, 20, "ban is 30, above their level"),
+    );
+    // the matrix-v11 profile reads it this way
+    expect(profileNamed("matrix-v11").values["auth.power-levels-absent-scalar"]).toBe("present-only");
+    expect(lm.values["auth.power-levels-absent-scalar"]).toBe("default-level");
   });
 
   it("refuses to change a scalar that is above the sender's level, and allows it at their level", () => {

@@ -108,3 +108,13 @@ describe("withDirectoryEntry and roomsWithMembers", () => {
     expect(before.entries.has("!two:a.example" as RoomId)).toBe(false);
   });
 });
+
+describe("withDirectoryEntry on a directory whose index lacks the room's old key", () => {
+  it("records the room under its new key and invents no entry for the old one", () => {
+    // A directory built by hand, out of step with itself: r1 has an entry but no index key.
+    const inconsistent = { entries: new Map([[r1, entry([alice, bob, carol])]]), byKey: new Map() };
+    const after = withDirectoryEntry(inconsistent, r1, entry([alice, bob], "group-dm", true));
+    expect([...after.byKey]).toEqual([["group-dm|@alice:a.example @bob:b.example", [r1]]]);
+    expect(roomsWithMembers(after, "group-dm", [alice, bob, carol])).toEqual([]);
+  });
+});

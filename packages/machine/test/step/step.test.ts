@@ -1,4 +1,4 @@
-import type { RoomId } from "@mimi-spec/schema";
+import type { RoomId, ServerName } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
 import { emptyWorld, historyOf, step } from "../../src/index.ts";
 import { alice, bob, expectRejected, groupChatWithBob, hubCopy, room, runAll } from "../support.ts";
@@ -116,5 +116,48 @@ describe("user actions in instant mode", () => {
       { kind: "create-room", user: alice, room: r1, chatType: "group-chat" },
     ]);
     for (const e of historyOf(hubCopy(world, r1))) expect(e.event_id).toMatch(/^\$[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe("forge-fully-formed", () => {
+  const chat = room("chat");
+  const forged = { type: "m.room.encrypted", sender: alice, content: { ciphertext: "x" } };
+
+  it("hands a hub's own fully-formed event to its receive path without a transaction", () => {
+    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
+    const { world: after, verdict } = step(world, {
+      kind: "forge-fully-formed",
+      server: "a.example" as ServerName,
+      room: chat,
+      to: "a.example" as ServerName,
+      event: forged,
+    });
+    expectRejected(verdict, "hub.accept-limited-event");
+    // Nothing waits for an answer the hub would never send itself, and nothing was sent.
+    expect(after.servers.get("a.example" as ServerName)?.volatile.pending.size ?? 0).toBe(0);
+    expect(after.inFlight).toEqual(world.inFlight);
+    expect(historyOf(hubCopy(after, chat))).toEqual(historyOf(hubCopy(world, chat)));
+  });
+
+  it("submits a follower's fully-formed event to the hub in a transaction", () => {
+    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
+    const { world: after } = step(world, {
+      kind: "forge-fully-formed",
+      server: "b.example" as ServerName,
+      room: chat,
+      to: "a.example" as ServerName,
+      event: { ...forged, sender: bob },
+    });
+    const pending = (w: typeof world) => [
+      ...(w.servers.get("b.example" as ServerName)?.volatile.pending.keys() ?? []),
+    ];
+    const added = pending(after).filter((txn) => !pending(world).includes(txn));
+    expect(added).toHaveLength(1);
+    expect(after.inFlight.at(-1)?.message).toMatchObject({
+      kind: "submit",
+      from: "b.example",
+      to: "a.example",
+      txn: added[0],
+    });
   });
 });

@@ -26,6 +26,7 @@ export const REQUIREMENT_SOURCES = [
   "MATRIX-SPEC", // Matrix appendices (server names, canonical JSON)
   "MSC3995", // the MSC form of Linearized Matrix
   "EIGEN-SERVER", // matrix-org/eigen-server, the only LM implementation
+  "SYNAPSE", // matrix-org/synapse, the reference Matrix homeserver (how MX-V11's text is read in practice)
 ] as const;
 
 /** A document a requirement or a profile-option choice can cite. */

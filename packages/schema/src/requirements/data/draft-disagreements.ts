@@ -312,6 +312,39 @@ const authRules: ReadonlyArray<RequirementEntry> = [
     },
   },
   {
+    id: "OQ-AUTH-14",
+    source: "LM",
+    section: "int-auth-rules 9.5",
+    statement:
+      "When a power_levels change adds or removes one of the seven scalar levels, what is the 'current value' (or the 'new value') of the side where it is absent?",
+    level: "OPEN",
+    kind: "open-question",
+    check: byGuard("power-levels.change"),
+    related: ["OQ-AUTH-2"],
+    note: "It matters when the field's default is above the sender: with power_levels' own level lowered to 10, a level-10 user adding ban: 10 compares the old default 50 under default-level and nothing under present-only.",
+    profileOption: {
+      name: "auth.power-levels-absent-scalar",
+      choices: [
+        {
+          value: "default-level",
+          summary:
+            "An absent field stands for its default level (LM's power_levels defaults), which is compared like a present one.",
+          sources: ["LM"],
+        },
+        {
+          value: "present-only",
+          summary:
+            "Only a present value is compared: adding a field checks only the new value, removing one only the old.",
+          sources: ["SYNAPSE"],
+        },
+      ],
+      default: "default-level",
+      defaultBasis: "lm-text",
+      rationale:
+        "LM defines every absent scalar level by its default, so the current value of an added field is that default; Synapse compares only values present in the content.",
+    },
+  },
+  {
     id: "OQ-AUTH-13",
     source: "LM",
     section: "int-auth-selection 4",
