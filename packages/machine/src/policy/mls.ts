@@ -72,7 +72,9 @@ export function checkMlsEvent(ctx: CheckContext, state: RoomState, event: FullEv
   }
   if (event.type !== EVENT_TYPES.mlsProposal) return undefined;
   const policy = mlsAcpInForce(state);
-  const template = policy === undefined ? undefined : MLS_ACP_TEMPLATES[policy];
+  // Own keys only: a template named like an Object.prototype member is no template.
+  const template =
+    policy !== undefined && Object.hasOwn(MLS_ACP_TEMPLATES, policy) ? MLS_ACP_TEMPLATES[policy] : undefined;
   const proposal = contentString(event, "proposal");
   const target = contentString(event, "target") as UserId | undefined;
   const known = proposal !== undefined && (MLS_PROPOSALS as ReadonlyArray<string>).includes(proposal);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkMlsEvent,
+  EVENT_TYPES,
+  type FullEvent,
+  historyOf,
   MLS_ACP_TEMPLATES,
   mlsAcpInForce,
   mlsRoles,
@@ -40,5 +44,22 @@ describe("MLS access control", () => {
     ]);
     expect([...mlsRoles(state, bob, undefined, lm)].sort()).toEqual(["inviter", "member", "self"]);
     expect([...mlsRoles(state, carol, carol, lm)]).toEqual(["self"]);
+  });
+});
+
+describe("checkMlsEvent with a template named like an Object.prototype member", () => {
+  it("finds no template, so nobody may propose, instead of reading Object.prototype", () => {
+    const replica = hubCopy(groupChatWithBob(), room("chat"));
+    const state = { ...replica.state, mlsAcp: "constructor" };
+    const proposal: FullEvent = {
+      ...(historyOf(replica)[0] as FullEvent),
+      type: EVENT_TYPES.mlsProposal,
+      sender: alice,
+      content: { proposal: "update" },
+      event_id: "$p",
+    };
+    const verdict = checkMlsEvent({ profile: profileNamed("lm-i1"), observe: undefined }, state, proposal);
+    expect(verdict).toMatchObject({ accepted: false, guard: "mls-acp.may-propose" });
+    expect(verdict?.reason).toContain("update: that needs a role nobody has");
   });
 });
