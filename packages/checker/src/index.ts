@@ -15,6 +15,7 @@ export * from "./explore/index.ts";
 export * from "./failure.ts";
 export * from "./guard-coverage/index.ts";
 export * from "./model.ts";
+export * from "./mutation/index.ts";
 export * from "./properties.ts";
 export * from "./random/index.ts";
 export * from "./scope.ts";

@@ -2,7 +2,8 @@
  * `mimi model run TRACE.json [--profile P] [--format text|json]`: runs a trace of the reference
  * machine and prints each step's verdict (accepted, or rejected with its guard, requirements and
  * reason), the invariants each step broke, and the final state. `mimi model check` (random or
- * exhaustive model checking) lives in `model-check.ts`.
+ * exhaustive model checking) lives in `model-check.ts`, `mimi model mutants` (mutation-testing
+ * accounting) in `model-mutants.ts`.
  *
  * @module
  */
@@ -18,6 +19,7 @@ import {
 } from "@mimi-spec/machine";
 import { type Io, readTextFile, UserError } from "../io.ts";
 import { modelCheckCommand, modelCheckUsage } from "./model-check.ts";
+import { modelMutantsCommand, modelMutantsUsage } from "./model-mutants.ts";
 
 /** Help text of the command. */
 export const modelUsage = `mimi model run TRACE.json [--profile P] [--format text|json]
@@ -27,7 +29,9 @@ the invariants a step violated, and the final state. --profile replaces the trac
 (its option overrides still apply). Exit status: 0 every expectation held, 1 a verdict or an
 invariant differs from what the trace expects, 2 the trace or profile is unusable.
 
-${modelCheckUsage}`;
+${modelCheckUsage}
+
+${modelMutantsUsage}`;
 
 function expectationText(expected: Expectation): string {
   return expected === "accepted" ? "accepted" : `rejected by ${expected.rejected}`;
@@ -86,6 +90,7 @@ export function formatRun(description: string, run: TraceRun): string {
 export async function modelCommand(args: ReadonlyArray<string>, io: Io): Promise<number> {
   // `check` has options of its own.
   if (args[0] === "check") return modelCheckCommand(args.slice(1), io);
+  if (args[0] === "mutants") return modelMutantsCommand(args.slice(1), io);
   const { values, positionals } = parseArgs({
     args: [...args],
     options: {
