@@ -17,7 +17,7 @@ import {
 } from "@mimi-spec/checker";
 import { type Io, readTextFile, UserError } from "../io.ts";
 
-/** Where `pnpm mutate` writes its report, and where the equivalent mutants are listed. */
+/** Where `pnpm mutate` writes its report. */
 export const DEFAULT_MUTATION_REPORT = "reports/mutation/machine.json";
 /** The list of surviving mutants no test can kill, each with the reason. */
 export const DEFAULT_EQUIVALENTS = "packages/machine/equivalent-mutants.json";

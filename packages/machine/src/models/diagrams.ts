@@ -9,50 +9,40 @@ import type { Condition, Membership, Predicate } from "./conditions.ts";
 import { MEMBERSHIPS, predicateText } from "./conditions.ts";
 import type { Models, ParsedMembershipRule } from "./load.ts";
 
-/** Three-valued truth: some predicates are unknown without a concrete room. */
-type Truth = "yes" | "no" | "maybe";
-
 /** What the diagram fixes about one transition: the target's membership and who sends it. */
 interface Situation {
   readonly from: Membership;
   readonly self: boolean;
 }
 
-function predicateTruth(p: Predicate, s: Situation): Truth {
+/**
+ * Whether the predicate is false in every room with this situation. The diagram only needs to
+ * know when a rule surely fails; a predicate the situation does not decide (a level, a join
+ * rule) may be true in some room, so it is not surely false.
+ */
+function predicateSurelyFalse(p: Predicate, s: Situation): boolean {
   switch (p.kind) {
     case "sender-is-target":
-      return s.self ? "yes" : "no";
+      return !s.self;
     case "target-membership-in":
-      return p.values.includes(s.from) ? "yes" : "no";
+      return !p.values.includes(s.from);
     case "target-membership-not-in":
-      return p.values.includes(s.from) ? "no" : "yes";
+      return p.values.includes(s.from);
     case "sender-joined":
-      return s.self ? (s.from === "join" ? "yes" : "no") : "maybe";
+      return s.self && s.from !== "join";
     case "target-level-below-sender":
-      return s.self ? "no" : "maybe";
-    case "target-has-membership":
-      return s.from === "leave" ? "maybe" : "yes";
+      return s.self;
     case "previous-is-create":
       // Right after the create event nobody has a membership yet.
-      return s.from === "leave" ? "maybe" : "no";
+      return s.from !== "leave";
     default:
-      return "maybe";
+      return false;
   }
 }
 
-function conditionTruth(c: Condition, s: Situation): Truth {
-  let result: Truth = "no";
-  for (const conjunction of c) {
-    let all: Truth = "yes";
-    for (const p of conjunction) {
-      const t = predicateTruth(p, s);
-      if (t === "no") all = "no";
-      else if (t === "maybe" && all === "yes") all = "maybe";
-    }
-    if (all === "yes") return "yes";
-    if (all === "maybe") result = "maybe";
-  }
-  return result;
+/** Whether every alternative of the condition has a predicate that is surely false. */
+function conditionSurelyFalse(c: Condition, s: Situation): boolean {
+  return c.every((conjunction) => conjunction.some((p) => predicateSurelyFalse(p, s)));
 }
 
 function enabled(rule: ParsedMembershipRule, values: Readonly<Record<string, string>>): boolean {
@@ -60,8 +50,9 @@ function enabled(rule: ParsedMembershipRule, values: Readonly<Record<string, str
 }
 
 /**
- * Whether some room lets the transition through: walk the rules, treating unknown predicates as
- * whichever value lets the walk go on; `maybe-conditions` names the rules that must pass.
+ * Whether some room may let the transition through: walk the rules in order, taking whatever the
+ * situation does not decide as true, so an allow rule lets it through unless its condition is
+ * surely false and a require rule stops it only when its condition is surely false.
  */
 export function transitionPossible(
   rules: ReadonlyArray<ParsedMembershipRule>,
@@ -71,11 +62,11 @@ export function transitionPossible(
   for (const rule of rules) {
     if (!enabled(rule, values)) continue;
     if (rule.kind === "allow") {
-      if (conditionTruth(rule.when, situation) !== "no") return true;
+      if (!conditionSurelyFalse(rule.when, situation)) return true;
       continue;
     }
-    if (rule.if !== undefined && conditionTruth(rule.if, situation) === "no") continue;
-    if (conditionTruth(rule.require, situation) === "no") return false;
+    if (rule.if !== undefined && conditionSurelyFalse(rule.if, situation)) continue;
+    if (conditionSurelyFalse(rule.require, situation)) return false;
   }
   return true;
 }

@@ -54,6 +54,7 @@ export function drain(draft: Draft): Map<number, Verdict> {
     if (envelope === undefined) return verdicts;
     verdicts.set(envelope.id, deliverEnvelope(draft, envelope));
   }
-  draft.note(() => `stopped after ${MAX_DELIVERIES_PER_STEP} deliveries; the rest stays in flight`);
+  if (draft.messages.length > 0)
+    draft.note(() => `stopped after ${MAX_DELIVERIES_PER_STEP} deliveries; the rest stays in flight`);
   return verdicts;
 }

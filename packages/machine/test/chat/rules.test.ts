@@ -125,6 +125,7 @@ describe("checkChatRules: rooms without fixed-membership rules", () => {
     const { state_key: _, ...keyless } = memberEvent("dm", alice, carol, "invite");
     expect(run(dm, keyless)).toEqual({ verdict: undefined, seen: [] });
     expect(run(dm, memberEvent("dm", alice, carol, "kidnap"))).toEqual({ verdict: undefined, seen: [] });
+    expect(run(dm, memberEvent("dm", bob, bob, "kidnap"))).toEqual({ verdict: undefined, seen: [] });
     expect(
       run(dm, event("dm", "$m", { type: "m.room.member", sender: alice, state_key: carol, content: {} })),
     ).toEqual({
@@ -185,6 +186,17 @@ describe("checkChatRules: DMs", () => {
     expect(kick.verdict).toEqual(expected);
     expect(kick.seen).toEqual([["fixed-membership.no-removal", "reject"]]);
     expect(run(dm, memberEvent("dm", alice, bob, "ban")).verdict).toEqual(expected);
+  });
+
+  it("count a member banning themselves as a removal, not as leaving", () => {
+    const { verdict, seen } = run(dm, memberEvent("dm", bob, bob, "ban"));
+    expect(verdict).toEqual({
+      accepted: false,
+      guard: "fixed-membership.no-removal",
+      requirements: ["OQ-MGMT-7"],
+      reason: "nobody can be kicked or banned from a dm: @bob:b.example cannot remove @bob:b.example",
+    });
+    expect(seen).toEqual([["fixed-membership.no-removal", "reject"]]);
   });
 
   it("keep their join rule invite (CHAT-6, CHAT-7)", () => {

@@ -63,6 +63,13 @@ export function withCopy(world: World, server: ServerName, replica: Replica): Wo
   return { ...world, servers };
 }
 
+/** `world` without `server` at all (its copies gone with it), as if it had never been known. */
+export function withoutServer(world: World, server: ServerName): World {
+  const servers = new Map(world.servers);
+  servers.delete(server);
+  return { ...world, servers };
+}
+
 /** `event` appended after the head of `server`'s copy without any policy check. */
 export function forced(world: World, server: ServerName, fields: Partial<FullEvent>): World {
   const copy = world.servers.get(server)?.persisted.rooms.get(chat);

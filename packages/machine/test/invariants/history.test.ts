@@ -5,9 +5,10 @@ import { historyInvariants } from "../../src/invariants/history.ts";
 import { logOf } from "../../src/state/log.ts";
 import { pset } from "../../src/state/persistent-map.ts";
 import { appendToReplica, historyOf } from "../../src/state/replica.ts";
+import { serverSees } from "../../src/visibility/history.ts";
 import type { World } from "../../src/world.ts";
 import { A, alice, B, bob, C, carol, hubCopy } from "../support.ts";
-import { chat, checkOf, copyAt, forced, good, joinedOnly, withCopy } from "./breakers.ts";
+import { chat, checkOf, copyAt, forced, good, joinedOnly, withCopy, withoutServer } from "./breakers.ts";
 
 /** The check of the history invariant `id`. */
 const check = (id: string) => checkOf(historyInvariants, id);
@@ -157,6 +158,10 @@ describe("auth-events.include-create", () => {
     expect(at(0).auth_events).toEqual([]);
     expect(includeCreate(good)).toBeUndefined();
   });
+
+  it("leaves a copy without events to history.create-first", () => {
+    expect(includeCreate(withHistory(good, B, []))).toBeUndefined();
+  });
 });
 
 describe("auth-chain.within-history", () => {
@@ -270,6 +275,12 @@ describe("join.has-member-auth-chains", () => {
     );
   });
 
+  it("follows a cyclic auth chain once round and stops", () => {
+    const cyclic = forced(good, B, { ...carolJoins, event_id: "$cjoin", auth_events: ["$1", "$cjoin"] });
+    // (A membership event that names itself: the walk must not go round forever.)
+    expect(authChains(cyclic)).toBeUndefined();
+  });
+
   it("asks it only of joined users, not of an invitee", () => {
     const invited = forced(good, B, {
       ...carolJoins,
@@ -314,6 +325,31 @@ describe("history.visible-to", () => {
   it("holds for messages sent while the follower's user could see them", () => {
     expect(visibleTo(good)).toBeUndefined();
   });
+
+  it("never asks it of the hub's own copy, even of a message none of the hub's users may see", () => {
+    // alice, the hub's only user, leaves; bob's later message is one a.example may not see.
+    const left = forced(good, A, {
+      event_id: "$leave",
+      type: "m.room.member",
+      state_key: alice,
+      content: { membership: "leave" },
+    });
+    const late = forced(left, A, {
+      event_id: "$late",
+      sender: bob,
+      signedBy: [B, A],
+      content: { ciphertext: "late" },
+    });
+    const history = historyOf(copyAt(late, A));
+    expect(history.at(-1)?.event_id).toBe("$late");
+    expect(serverSees(history, A, late.config.profile).at(-1)).toBe(false);
+    expect(visibleTo(late)).toBeUndefined();
+  });
+
+  it("skips a follower whose hub server is not known at all", () => {
+    const world = joinedOnly();
+    expect(visibleTo(withoutServer(withCopy(world, B, hubCopy(world, chat)), A))).toBeUndefined();
+  });
 });
 
 describe("history.someone-keeps-all", () => {
@@ -327,6 +363,9 @@ describe("history.someone-keeps-all", () => {
 
   it("catches a room whose hub holds no copy", () => {
     expect(keepsAll(withoutCopy(good, A))).toBe(
+      "the hub a.example holds no copy of !chat:a.example, which b.example holds",
+    );
+    expect(keepsAll(withoutServer(good, A))).toBe(
       "the hub a.example holds no copy of !chat:a.example, which b.example holds",
     );
   });

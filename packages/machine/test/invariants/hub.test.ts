@@ -5,7 +5,7 @@ import { hubInvariants } from "../../src/invariants/hub.ts";
 import type { Message } from "../../src/network/messages.ts";
 import type { World } from "../../src/world.ts";
 import { A, alice, B, bob, hubCopy } from "../support.ts";
-import { chat, checkOf, copyAt, forced, good, withCopy } from "./breakers.ts";
+import { chat, checkOf, copyAt, forced, good, withCopy, withoutServer } from "./breakers.ts";
 
 /** The check of the hub invariant `id`. */
 const check = (id: string) => checkOf(hubInvariants, id);
@@ -129,6 +129,7 @@ describe("hub.processes-and-fans-out", () => {
 
   it("skips copies whose hub holds none (hub.exactly-one reports that)", () => {
     expect(fansOut(withoutCopy(forced(good, B, { signedBy: [B] }), A))).toBeUndefined();
+    expect(fansOut(withoutServer(forced(good, B, { signedBy: [B] }), A))).toBeUndefined();
   });
 });
 

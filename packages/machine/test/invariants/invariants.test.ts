@@ -10,7 +10,7 @@ import {
   withDirectoryEntry,
 } from "../../src/index.ts";
 import { A, alice, B, bob, carol, hubCopy, room, runAll, worldWith } from "../support.ts";
-import { BREAKERS, chat, good, holdsPlain, joinedOnly, withCopy } from "./breakers.ts";
+import { BREAKERS, chat, forced, good, holdsPlain, joinedOnly, withCopy } from "./breakers.ts";
 
 const ids = (world: World) => violations(world).map((v) => v.invariant.id);
 
@@ -18,6 +18,16 @@ describe("invariants", () => {
   it("hold on worlds the machine builds", () => {
     expect(firstViolation(good)).toBeUndefined();
     expect(violations(emptyWorld())).toEqual([]);
+  });
+
+  it("firstViolation names the first broken invariant, in order, with its message", () => {
+    const broken = forced(good, A, { prev_events: ["$1"] });
+    const linear = invariants.find((i) => i.id === "history.linear");
+    expect(firstViolation(broken)).toEqual({
+      invariant: linear,
+      message: `a.example's copy of !chat:a.example: $forced at position 5 names ["$1"], not [$5]`,
+    });
+    expect(violations(broken)[0]).toEqual(firstViolation(broken));
   });
 
   it("each name at least one requirement and a description", () => {

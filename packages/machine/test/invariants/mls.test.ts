@@ -3,7 +3,7 @@ import { mlsInvariants } from "../../src/invariants/mls.ts";
 import type { RoomState } from "../../src/state/room-state.ts";
 import type { World } from "../../src/world.ts";
 import { A, alice, bob, hubCopy, room, runAll } from "../support.ts";
-import { chat, good, withCopy } from "./breakers.ts";
+import { chat, good, withCopy, withoutServer } from "./breakers.ts";
 
 const [hasMlsAcp] = mlsInvariants;
 if (hasMlsAcp === undefined) throw new Error("no MLS invariant");
@@ -50,6 +50,10 @@ describe("room.has-mls-acp", () => {
     expect(hasMlsAcp.check(bogus)).toBe(
       "!chat:a.example (bogus) has the MLS policy (none), which is not a template for it",
     );
+  });
+
+  it("skips a room whose hub server is gone (hub.exactly-one reports that)", () => {
+    expect(hasMlsAcp.check(withoutServer(good, A))).toBeUndefined();
   });
 
   it("does not ask it of a room without a chat type (LM rules only)", () => {

@@ -1,7 +1,21 @@
 import type { ServerName } from "@mimi-spec/schema";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { appendToReplica, type FullEvent, historyOf, resolveProfile } from "../../src/index.ts";
 import { replayRefusal } from "../../src/invariants/replay.ts";
+import * as policy from "../../src/policy/authorize.ts";
+
+// The policy, unchanged, but counted: the replay's whole point is to authorize each event once.
+vi.mock("../../src/policy/authorize.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/policy/authorize.ts")>();
+  return {
+    ...original,
+    authorize: vi.fn(original.authorize),
+    authorizeCreate: vi.fn(original.authorizeCreate),
+  };
+});
+const authorizeCalls = () => vi.mocked(policy.authorize).mock.calls.length;
+const authorizeCreateCalls = () => vi.mocked(policy.authorizeCreate).mock.calls.length;
+
 import { A, alice, carol, hubCopy } from "../support.ts";
 import { chat, good } from "./breakers.ts";
 
@@ -66,6 +80,25 @@ describe("replayRefusal", () => {
     if (!other.ok) throw new Error(other.message);
     expect(other.profile).not.toBe(profile);
     expect(replayRefusal(other.profile, copy)).toBeUndefined();
+  });
+
+  it("authorizes each event once: asked again, or one event further, it replays only what is new", () => {
+    const fresh = unchecked(copy.state.head, create, { event_id: "$fresh", sender: alice });
+    const longer = appendToReplica(copy, fresh);
+    expect(replayRefusal(profile, copy)).toBeUndefined();
+    vi.mocked(policy.authorize).mockClear();
+    vi.mocked(policy.authorizeCreate).mockClear();
+    expect(replayRefusal(profile, copy)).toBeUndefined();
+    expect([authorizeCreateCalls(), authorizeCalls()]).toEqual([0, 0]);
+    expect(replayRefusal(profile, longer)).toBeUndefined();
+    expect([authorizeCreateCalls(), authorizeCalls()]).toEqual([0, 1]);
+    expect(vi.mocked(policy.authorize).mock.calls[0]?.[2]).toBe(fresh);
+  });
+
+  it("says a copy without events has none", () => {
+    const replica = { ...copy, history: { store: { items: [], index: new Map() }, length: 0 } };
+    expect(historyOf(replica)).toEqual([]);
+    expect(replayRefusal(profile, replica)).toBe("it has no events");
   });
 
   it("refuses a copy whose create event the policy refuses", () => {

@@ -36,4 +36,56 @@ describe("the condition language", () => {
     expect(!bad.ok && bad.problems.map((p) => p.index)).toEqual([0, 1]);
     expect(parseCondition([]).ok).toBe(false);
   });
+
+  it("parses every simple predicate by name", () => {
+    for (const kind of [
+      "sender-is-target",
+      "target-is-creator",
+      "previous-is-create",
+      "sender-joined",
+      "target-has-membership",
+    ])
+      expect(parsePredicate(kind)).toEqual({ ok: true, predicate: { kind } });
+  });
+
+  it("trims the items of a list, so `invite, join` reads as two memberships", () => {
+    expect(parsePredicate("target-membership-in: invite , join")).toEqual({
+      ok: true,
+      predicate: { kind: "target-membership-in", values: ["invite", "join"] },
+    });
+    expect(parsePredicate("sender-level>= ban")).toEqual({
+      ok: true,
+      predicate: { kind: "sender-level-at-least", action: "ban" },
+    });
+  });
+
+  it("names every unknown list item and the allowed ones", () => {
+    expect(parsePredicate("target-membership-not-in:joined,ban,left")).toEqual({
+      ok: false,
+      message: 'unknown membership "joined", "left"; use leave, invite, join, knock, ban',
+    });
+    expect(parsePredicate("join-rule-in:private")).toEqual({
+      ok: false,
+      message: 'unknown join rule "private"; use public, invite, knock, none',
+    });
+    expect(parsePredicate("sender-level>=mute")).toEqual({
+      ok: false,
+      message: 'unknown levelled action "mute"; use invite, kick, ban, redact',
+    });
+  });
+
+  it("names the whole vocabulary for an unknown predicate", () => {
+    expect(parsePredicate("sender-is-admin")).toEqual({
+      ok: false,
+      message:
+        'unknown predicate "sender-is-admin"; use sender-is-target, target-is-creator, previous-is-create, sender-joined, target-has-membership, target-level<sender-level, sender-level>=ACTION, target-membership-in:LIST, target-membership-not-in:LIST or join-rule-in:LIST',
+    });
+  });
+
+  it("says why a condition with no alternatives is refused", () => {
+    expect(parseCondition([])).toEqual({
+      ok: false,
+      problems: [{ index: 0, message: "a condition needs at least one alternative" }],
+    });
+  });
 });

@@ -510,6 +510,85 @@ describe("the exact problems the cross-file rules report", () => {
         "models/send-path.json: $.sequence[1].guards[1]: unknown guard hub.room-known",
       ],
     ],
+    [
+      "an option missing from the registry, valued in every profile",
+      MODEL_FILES.profiles,
+      (j) => {
+        j.options.push({ name: "chat.made-up", choices: ["yes", "no"] });
+        // lm-i1 follows the registry defaults, which have none for this option: no second problem.
+        for (const profile of j.profiles) profile.values["chat.made-up"] = "yes";
+      },
+      [
+        `models/profiles.json: $.options[${pushedOption}].name: option chat.made-up is not in the registry; mark it "unregistered" with the requirements it serves`,
+      ],
+    ],
+    [
+      "an unregistered option the registry has (exactly)",
+      MODEL_FILES.profiles,
+      (j) =>
+        (j.options[optionIndex("chat.dm-creation")].unregistered = {
+          summary: "s",
+          requirements: ["CHAT-2"],
+          default: "lowest-id-creates",
+        }),
+      [
+        `models/profiles.json: $.options[${optionIndex("chat.dm-creation")}].unregistered: option chat.dm-creation is in the registry; drop "unregistered"`,
+      ],
+    ],
+    [
+      "a choice the machine does not implement (exactly)",
+      MODEL_FILES.profiles,
+      (j) => (j.profiles[2].values["mgmt.enforcement"] = "servers-and-clients"),
+      [
+        'models/profiles.json: $.profiles[2].values["mgmt.enforcement"]: the machine does not implement "servers-and-clients" for mgmt.enforcement (it implements hub-and-followers, hub-only)',
+      ],
+    ],
+    [
+      "a member count with a maximum alone and no guard",
+      MODEL_FILES.chatTypes,
+      (j) => (j.chatTypes[2].members.max = 50),
+      [
+        "models/chat-types.json: $.chatTypes[2].members: a member-count constraint needs a guard, requirements and a reason",
+      ],
+    ],
+    [
+      "a member count without requirements",
+      MODEL_FILES.chatTypes,
+      (j) => delete j.chatTypes[0].members.requirements,
+      [
+        "models/chat-types.json: $.chatTypes[0].members: a member-count constraint needs a guard, requirements and a reason",
+      ],
+    ],
+    [
+      "a member count without a reason",
+      MODEL_FILES.chatTypes,
+      (j) => delete j.chatTypes[1].members.reason,
+      [
+        "models/chat-types.json: $.chatTypes[1].members: a member-count constraint needs a guard, requirements and a reason",
+      ],
+    ],
+    [
+      "a member-count guard with a requirement not in the registry",
+      MODEL_FILES.chatTypes,
+      (j) => (j.chatTypes[0].members.requirements = ["CHAT-99"]),
+      [
+        `models/chat-types.json: $.chatTypes[0].members.requirements[0]: requirement CHAT-99 is not in the registry ${registry}`,
+      ],
+    ],
+    [
+      "an allow rule whose id an earlier file declares",
+      MODEL_FILES.membership,
+      (j) => (j.changes[0].rules[0].allow = "dm.no-add"),
+      [
+        "models/membership.json: $.changes[0].rules[0].allow: id dm.no-add is already declared in models/chat-types.json; guard and rule ids are unique across the models",
+      ],
+    ],
+    [
+      "an MLS default naming no template",
+      MODEL_FILES.mlsAcp,
+      (j) => (j.defaults.dm = "no-such-template"),
+      ["models/mls-acp.json: $.defaults.dm: template no-such-template is not a template for dm"],
+    ],
   ])("reports %s", (_label, file, edit, expected) => {
     expect(problems(loadWith(file, edit))).toEqual(expected);
   });
@@ -549,48 +628,148 @@ describe("the exact problems the cross-file rules report", () => {
   });
 });
 
-describe("the loaded catalogue", () => {
+/**
+ * The shipped models, loaded inside the test that reads them (loading at collection time would
+ * run the loader outside every test, where mutation testing cannot see it).
+ */
+function shipped() {
   const loaded = loadModels(root);
   if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join("\n"));
-  const { models } = loaded;
+  return loaded.models;
+}
 
-  it("keeps a guard's LM rule and enabling condition", () => {
-    expect(models.guards.find((g) => g.id === "membership.join.self-only")).toEqual({
+describe("the loaded catalogue", () => {
+  it("keeps a guard's LM rule and enabling condition, and no key it does not have", () => {
+    const models = shipped();
+    expect(models.guards.find((g) => g.id === "membership.join.self-only")).toStrictEqual({
       id: "membership.join.self-only",
       requirements: ["SIG-POLICY-3"],
       reason: "{sender} cannot join on behalf of {target}: only the joining user sends a join",
       file: "models/membership.json",
       lm: "5.2.2",
     });
-    expect(models.guards.find((g) => g.id === "create.lowest-id-creates")).toEqual({
+    expect(models.guards.find((g) => g.id === "create.lowest-id-creates")).toStrictEqual({
       id: "create.lowest-id-creates",
       requirements: ["CHAT-2", "CHAT-4"],
       reason: "only {lowest}, whose user ID sorts first among {members}, may create this {chatType}",
       file: "models/chat-types.json",
       enabledWhen: { "chat.dm-creation": "lowest-id-creates" },
     });
-    expect(models.guards.find((g) => g.id === "dm.two-members")).toEqual({
-      id: "dm.two-members",
-      requirements: ["CHAT-1"],
-      reason: "a DM is between exactly two users, the creator and one invitee; {members} is {count} user(s)",
-      file: "models/chat-types.json",
-    });
   });
 
-  it("collects the allow rules and the membership rule lists", () => {
-    expect(models.allowRules[0]).toEqual({
+  it("declares a member-count guard for a fixed size (dm) and for a minimum alone (group-dm), first in file order", () => {
+    const models = shipped();
+    expect(models.guards.slice(0, 3)).toStrictEqual([
+      {
+        id: "dm.two-members",
+        requirements: ["CHAT-1"],
+        reason:
+          "a DM is between exactly two users, the creator and one invitee; {members} is {count} user(s)",
+        file: "models/chat-types.json",
+      },
+      {
+        id: "dm.unique",
+        requirements: ["CHAT-2"],
+        reason: "{server} already knows a DM between {members}: {existing}",
+        file: "models/chat-types.json",
+      },
+      {
+        id: "group-dm.more-than-two",
+        requirements: ["CHAT-3"],
+        reason: "a group DM has more than two users; {members} is {count} user(s)",
+        file: "models/chat-types.json",
+      },
+    ]);
+  });
+
+  it("collects the allow rules", () => {
+    expect(shipped().allowRules).toStrictEqual([
+      {
+        id: "membership.join.creator-first",
+        requirements: ["OQ-AUTH-10", "SIG-CREATE-1"],
+        file: "models/membership.json",
+      },
+      {
+        id: "membership.leave.self-allowed",
+        requirements: ["SIG-POLICY-3"],
+        file: "models/membership.json",
+      },
+    ]);
+  });
+
+  it("parses the membership rule lists, with an enabling condition only where the file has one", () => {
+    const models = shipped();
+    const join = models.membershipRules.find((c) => c.membership === "join");
+    expect(join?.lm).toBe("5.2");
+    expect(join?.rules.slice(0, 2)).toStrictEqual([
+      {
+        kind: "allow",
+        id: "membership.join.creator-first",
+        lm: "5.2.1",
+        when: [[{ kind: "previous-is-create" }, { kind: "target-is-creator" }]],
+      },
+      {
+        kind: "require",
+        id: "membership.join.self-only",
+        lm: "5.2.2",
+        require: [[{ kind: "sender-is-target" }]],
+      },
+    ]);
+    const leave = models.membershipRules.find((c) => c.membership === "leave");
+    expect(leave?.rules.slice(0, 4)).toStrictEqual([
+      {
+        kind: "require",
+        id: "membership.leave.self",
+        lm: "5.4.1",
+        if: [[{ kind: "sender-is-target" }]],
+        require: [[{ kind: "target-membership-in", values: ["invite", "join", "knock"] }]],
+      },
+      {
+        kind: "allow",
+        id: "membership.leave.self-allowed",
+        lm: "5.4.1",
+        when: [[{ kind: "sender-is-target" }]],
+      },
+      {
+        kind: "require",
+        id: "membership.kick.sender-joined",
+        lm: "5.4.2",
+        require: [[{ kind: "sender-joined" }]],
+      },
+      {
+        kind: "require",
+        id: "membership.kick.target-joined",
+        lm: "POL-00 kick",
+        require: [[{ kind: "target-membership-in", values: ["join", "ban"] }]],
+        enabledWhen: { "auth.kick-target": "joined-only" },
+      },
+    ]);
+  });
+
+  it("keeps an allow rule's enabling condition", () => {
+    const result = loadWith(MODEL_FILES.membership, (j) => {
+      j.changes[0].rules[0].enabledWhen = { "auth.creator-first-join": "previous-is-create" };
+    });
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    expect(result.models.membershipRules.find((c) => c.membership === "join")?.rules[0]).toStrictEqual({
+      kind: "allow",
+      id: "membership.join.creator-first",
+      lm: "5.2.1",
+      when: [[{ kind: "previous-is-create" }, { kind: "target-is-creator" }]],
+      enabledWhen: { "auth.creator-first-join": "previous-is-create" },
+    });
+    expect(result.models.allowRules[0]).toStrictEqual({
       id: "membership.join.creator-first",
       requirements: ["OQ-AUTH-10", "SIG-CREATE-1"],
       file: "models/membership.json",
     });
-    const join = models.membershipRules.find((c) => c.membership === "join");
-    expect(join?.rules[0]).toMatchObject({ kind: "allow", id: "membership.join.creator-first" });
-    expect(join?.rules[1]).toMatchObject({ kind: "require", id: "membership.join.self-only", lm: "5.2.2" });
   });
 
   it("maps each option to the requirements behind it", () => {
+    const models = shipped();
     expect(Object.keys(models.optionRequirements)).toEqual(models.profiles.options.map((o) => o.name));
     expect(models.optionRequirements["auth.kick-target"]).toEqual(["OQ-AUTH-3"]);
+    expect(models.optionRequirements["chat.dm-creation"]).toEqual(["OQ-CHAT-4"]);
   });
 
   it("takes an unregistered option's requirements from the option itself", () => {
@@ -604,5 +783,6 @@ describe("the loaded catalogue", () => {
     });
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
     expect(result.models.optionRequirements["chat.made-up"]).toEqual(["CHAT-2"]);
+    expect(result.models.optionRequirements["auth.kick-target"]).toEqual(["OQ-AUTH-3"]);
   });
 });

@@ -72,6 +72,12 @@ describe("decodeModel", () => {
     ]);
   });
 
+  it("reports a symbol key (possible in a value built in code, never in JSON) by its name, without crashing", () => {
+    expect(decode({ name: "n", items: [], [Symbol("extra")]: 1 }).problems).toEqual([
+      { file: "models/shape.json", path: '$["Symbol(extra)"]', message: "Expected no excess property" },
+    ]);
+  });
+
   it("adds to what the sink already holds", () => {
     const sink = new ProblemSink("models/shape.json");
     sink.add(["earlier"], "kept");

@@ -140,6 +140,14 @@ describe("powerLevelsContentProblem (LM rules 9.1-9.3)", () => {
     );
     expect(powerLevelsContentProblem({ notifications: 5 }, true)).toBe("notifications must be an object");
   });
+
+  it("still checks events and users when it checks notifications too", () => {
+    expect(powerLevelsContentProblem({ events: "x" }, true)).toBe("events must be an object");
+    expect(powerLevelsContentProblem({ users: 5 }, true)).toBe("users must be an object");
+    expect(powerLevelsContentProblem({ users: { bob: 1 } }, true)).toBe(
+      'users key "bob" is not a valid user ID',
+    );
+  });
 });
 
 describe("checkPowerLevels: content (rule 9.1-9.3)", () => {
@@ -309,6 +317,13 @@ describe("checkPowerLevels: changes (rules 9.5-9.9)", () => {
     expect(run(state, bob, { ...previous, notifications: { room: 50 } }, checked).verdict).toBeUndefined();
     const atLevel = roomWith({ ...previous, notifications: { room: 50 } });
     expect(run(atLevel, bob, { ...previous, notifications: { room: 0 } }, checked).verdict).toBeUndefined();
+  });
+
+  it("still compares events entries when it compares notifications too", () => {
+    const checked = profile({ "auth.power-levels-notifications": "checked" });
+    expect(run(state, bob, { ...previous, events: { "m.room.name": 70 } }, checked).verdict).toEqual(
+      forbidden(bob, 50, "events[m.room.name] would become 70, above their level"),
+    );
   });
 
   it("refuses to demote an equal-level user under demote-equal-power-level = reject (the default)", () => {

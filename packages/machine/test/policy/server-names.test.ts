@@ -71,6 +71,9 @@ describe("ipLiteralName", () => {
       expect(ipLiteralName(fields({ state_key: `@dave:${server}` })), server).toBeUndefined();
     // A state key that only looks like a server name names no user.
     expect(ipLiteralName(fields({ state_key: "192.0.2.1" }))).toBeUndefined();
+    // Nor does one that holds a server part but does not start with "@".
+    expect(ipLiteralName(fields({ state_key: "room:192.0.2.1" }))).toBeUndefined();
+    expect(ipLiteralName(fields({ state_key: "!r:192.0.2.1" }))).toBeUndefined();
   });
 });
 

@@ -146,6 +146,11 @@ describe("storeReplica: rooms and directory", () => {
     expect(stored.persisted.directory.entries.size).toBe(0);
     const { state_key: _, ...keyless } = member(id, alice, alice, "join");
     expect(storeReplica(freshServer(A), replica, keyless).persisted.directory.entries.size).toBe(0);
+    // Nor for other state events, even one keyed by a member.
+    const named = event(id, { type: "m.room.name", sender: alice, state_key: carol, content: { name: "x" } });
+    expect(
+      storeReplica(freshServer(A), appendToReplica(replica, named), named).persisted.directory.entries.size,
+    ).toBe(0);
   });
 });
 
@@ -211,6 +216,14 @@ describe("storeReplica: invite records", () => {
     expect(storing(server, message).persisted.invites).toBe(server.persisted.invites);
     const { state_key: _, ...keyless } = member(id, bob, bob, "join");
     expect(storing(server, keyless).persisted.invites).toBe(server.persisted.invites);
+    // A state event of another type keyed by the invitee is not their answer.
+    const keyed = event(id, {
+      type: "m.room.custom",
+      sender: bob,
+      state_key: bob,
+      content: { membership: "join" },
+    });
+    expect(storing(server, keyed).persisted.invites).toBe(server.persisted.invites);
   });
 
   it("leaves the server it started from unchanged", () => {

@@ -1,5 +1,6 @@
-import type { ServerName, UserId } from "@mimi-spec/schema";
+import type { JsonObject, JsonValue, ServerName, UserId } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
+import type { FullEvent } from "../../src/event.ts";
 import {
   actionLevel,
   emptyWorld,
@@ -13,7 +14,9 @@ import {
   stateEvent,
   userLevel,
 } from "../../src/index.ts";
-import { alice, bob, carol, groupChatWithBob, hubCopy, room, runAll } from "../support.ts";
+import { pentries, psize } from "../../src/state/persistent-map.ts";
+import { applyEvent, initialState } from "../../src/state/room-state.ts";
+import { alice, bob, carol, dave, groupChatWithBob, hubCopy, room, runAll } from "../support.ts";
 
 describe("room state indexes", () => {
   it("track memberships, joined users per server and who left", () => {
@@ -75,5 +78,129 @@ describe("room state indexes", () => {
     world = runAll(world, [{ kind: "redact", user: bob, room: room("chat"), eventId: id }]);
     const state = hubCopy(world, room("chat")).state;
     expect(pget(state.redacted, id)).toBe(state.head.event_id);
+  });
+});
+
+describe("room state from hand-made events", () => {
+  const id = room("r");
+  let counter = 0;
+  const ev = (fields: {
+    type: string;
+    sender?: UserId;
+    state_key?: string;
+    content: JsonObject;
+  }): FullEvent => {
+    counter += 1;
+    return {
+      room_id: id,
+      sender: alice,
+      origin_server_ts: counter,
+      event_id: `$e${counter}`,
+      auth_events: [],
+      prev_events: [],
+      signedBy: [],
+      ...fields,
+    };
+  };
+  const create = (content: JsonObject) => ev({ type: "m.room.create", state_key: "", content });
+  const member = (user: UserId, membership: string) =>
+    ev({ type: "m.room.member", state_key: user, content: { membership } });
+  const after = (first: FullEvent, ...rest: FullEvent[]) => rest.reduce(applyEvent, initialState(first));
+
+  it("reads the chat type only when the create event names a known one", () => {
+    expect(initialState(create({ chat_type: "dm" })).chatType).toBe("dm");
+    expect(initialState(create({ chat_type: "no-such-type" })).chatType).toBeUndefined();
+    expect(initialState(create({})).chatType).toBeUndefined();
+  });
+
+  it("keeps the string members of the create event, sorted, and nothing else", () => {
+    expect(initialState(create({ members: [carol, 7, alice, null, bob] })).fixedMembers).toEqual([
+      alice,
+      bob,
+      carol,
+    ]);
+    expect(initialState(create({ members: "everyone" })).fixedMembers).toBeUndefined();
+  });
+
+  it("indexes a create event that lacks a state key under the empty key", () => {
+    const { state_key: _, ...keyless } = create({});
+    const state = initialState(keyless);
+    expect(stateEvent(state, "m.room.create", "")).toBe(keyless);
+    expect(psize(state.stateEvents)).toBe(1);
+  });
+
+  it("remembers who left after being invited, joined or knocking, and nobody else", () => {
+    const state = after(
+      create({}),
+      member(alice, "invite"),
+      member(alice, "leave"),
+      member(bob, "knock"),
+      member(bob, "leave"),
+      member(carol, "join"),
+      member(carol, "ban"),
+      member(dave, "ban"),
+      member(dave, "leave"),
+    );
+    expect(pget(state.everLeft, alice)).toBe(true);
+    expect(pget(state.everLeft, bob)).toBe(true);
+    expect(pget(state.everLeft, carol)).toBe(true);
+    expect(phas(state.everLeft, dave)).toBe(false);
+    expect(psize(state.everLeft)).toBe(3);
+  });
+
+  it("ignores a membership event without one of LM's memberships", () => {
+    const state = after(create({}), member(bob, "join"), member(bob, "lurking"));
+    expect(membershipOf(state, bob)).toBe("join");
+    expect(joinedOn(state, "b.example" as ServerName)).toBe(1);
+    expect(psize(state.memberships)).toBe(1);
+    expect(state.length).toBe(3);
+  });
+
+  it("takes power levels, join rule, history visibility and MLS policy only from the empty state key", () => {
+    const keyed = (type: string, field: string, value: JsonValue, other: JsonValue) => [
+      ev({ type, state_key: "", content: { [field]: value } }),
+      ev({ type, state_key: "elsewhere", content: { [field]: other } }),
+    ];
+    const state = after(
+      create({}),
+      ...keyed("m.room.power_levels", "users_default", 5, 6),
+      ...keyed("m.room.join_rules", "join_rule", "public", "invite"),
+      ...keyed("m.room.history_visibility", "history_visibility", "joined", "shared"),
+      ...keyed("m.room.mls_acp", "template", "group-admin-only", "group-moderated"),
+    );
+    expect(state.powerLevels).toEqual({ users_default: 5 });
+    expect(state.joinRule).toBe("public");
+    expect(state.historyVisibility).toBe("joined");
+    expect(state.mlsAcp).toBe("group-admin-only");
+    // Every one of them is still current state under its own key.
+    expect(stateEvent(state, "m.room.join_rules", "elsewhere")?.content).toEqual({ join_rule: "invite" });
+    const only = after(
+      create({}),
+      ev({ type: "m.room.history_visibility", state_key: "x", content: { history_visibility: "joined" } }),
+    );
+    expect(only.historyVisibility).toBeUndefined();
+  });
+
+  it("sets history visibility without touching the MLS policy, and the reverse", () => {
+    const visibility = after(
+      create({}),
+      ev({ type: "m.room.mls_acp", state_key: "", content: { template: "group-moderated" } }),
+      ev({ type: "m.room.history_visibility", state_key: "", content: { history_visibility: "shared" } }),
+    );
+    expect([visibility.historyVisibility, visibility.mlsAcp]).toEqual(["shared", "group-moderated"]);
+  });
+
+  it("records a redaction only from a redaction event that names its target", () => {
+    const redaction = ev({ type: "m.room.redaction", content: { redacts: "$target" } });
+    const state = after(
+      create({}),
+      ev({ type: "m.room.encrypted", content: { redacts: "$other" } }),
+      ev({ type: "m.room.redaction", content: {} }),
+      ev({ type: "m.room.redaction", content: { redacts: 5 } }),
+      redaction,
+    );
+    expect(pentries(state.redacted)).toEqual([["$target", redaction.event_id]]);
+    expect(state.head).toBe(redaction);
+    expect(state.length).toBe(5);
   });
 });

@@ -1,4 +1,4 @@
-import type { RoomId } from "@mimi-spec/schema";
+import { computeEventId, type JsonObject, type RoomId } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
 import type { CreateRoom } from "../../src/action.ts";
 import { DEFAULT_ENCRYPTION, ROOM_VERSION } from "../../src/event.ts";
@@ -434,5 +434,63 @@ describe("createRoom: the creation guards", () => {
     expect(reasonOf(create(told, { user: dave, room: dDm, chatType: "dm", invite: [carol] }).verdict)).toBe(
       "d.example already knows a DM between @carol:c.example, @dave:d.example: !dm:c.example",
     );
+  });
+});
+
+describe("createRoom: what the guards see and say", () => {
+  it("evaluates a chat type's member-count and uniqueness guards only where the chat type has them", () => {
+    const seen: string[] = [];
+    const observe = (guard: GuardId, outcome: "pass" | "reject") => seen.push(`${guard}:${outcome}`);
+    const draft = new Draft(emptyWorld(), false, observe);
+    const action: CreateRoom = { kind: "create-room", user: alice, room: chat, chatType: "group-chat" };
+    expect(createRoom(draft, action)).toEqual({ accepted: true });
+    // Up to the first event of the batch (whose server-name check comes next).
+    expect(seen.slice(0, seen.indexOf("mls-acp.server-proposal:pass") + 2)).toEqual([
+      "create.room-id-unused:pass",
+      "id.no-ip-literal-server:pass",
+      "receive.signatures:pass",
+      "create.no-prev:pass",
+      "create.room-domain-matches-sender:pass",
+      "create.room-version:pass",
+      "create.distinct-members:pass",
+      "mls-acp.server-proposal:pass",
+      "id.no-ip-literal-server:pass",
+    ]);
+  });
+
+  it("names every room the server already knows with the same members", () => {
+    const dDm = "!dm:d.example" as RoomId;
+    // Under any-member creation both carol and dave made a DM before hearing of the other's.
+    const both = runAll(worldWith({}, { profileName: "lm-i1-text", delivery: "network" }), [
+      { kind: "create-room", user: carol, room: onC("dm"), chatType: "dm", invite: [dave] },
+      { kind: "create-room", user: dave, room: dDm, chatType: "dm", invite: [carol] },
+      { kind: "flush" },
+    ]);
+    const again = create(both, {
+      user: dave,
+      room: "!dm2:d.example" as RoomId,
+      chatType: "dm",
+      invite: [carol],
+    });
+    expect(again.verdict).toEqual({
+      accepted: false,
+      guard: "dm.unique",
+      requirements: ["CHAT-2"],
+      reason:
+        "d.example already knows a DM between @carol:c.example, @dave:d.example: !dm:d.example, !dm:c.example",
+    });
+  });
+
+  it("names the create event by the reference hash of its fields, with no auth or prev events", () => {
+    const { history } = create(emptyWorld({ eventIds: "reference-hash" }), {
+      user: alice,
+      room: chat,
+      chatType: "group-chat",
+    });
+    const first = history[0];
+    if (first === undefined) throw new Error("no create event");
+    const { event_id, signedBy: _, ...fields } = first;
+    expect([fields.auth_events, fields.prev_events]).toEqual([[], []]);
+    expect(computeEventId(fields as unknown as JsonObject)).toEqual({ ok: true, value: event_id });
   });
 });

@@ -147,4 +147,58 @@ describe("drain", () => {
   it("keeps its safety net against delivery loops at 100,000 deliveries per step", () => {
     expect(MAX_DELIVERIES_PER_STEP).toBe(100_000);
   });
+
+  it("stops after exactly that many deliveries, says so, and leaves the rest in flight", () => {
+    const draft = new Flooded(MAX_DELIVERIES_PER_STEP + 1);
+    const verdicts = drain(draft);
+    expect(verdicts.size).toBe(MAX_DELIVERIES_PER_STEP);
+    expect(verdicts.get(MAX_DELIVERIES_PER_STEP)).toEqual({ accepted: true });
+    expect(draft.taken).toBe(MAX_DELIVERIES_PER_STEP);
+    expect(draft.effects.slice(-2)).toEqual([
+      "delivered #100000 result a.example → b.example txn t0: accepted: accepted",
+      "stopped after 100000 deliveries; the rest stays in flight",
+    ]);
+  });
+
+  it("does not say it stopped when exactly that many deliveries emptied the network", () => {
+    const draft = new Flooded(MAX_DELIVERIES_PER_STEP);
+    expect(drain(draft).size).toBe(MAX_DELIVERIES_PER_STEP);
+    expect(draft.effects.at(-1)).toBe(
+      "delivered #100000 result a.example → b.example txn t0: accepted: accepted",
+    );
+  });
 });
+
+/**
+ * A draft whose network holds `count` results nobody waits for (the cheapest message to deliver),
+ * handed out without the cost of shifting a 100,000-item array.
+ */
+class Flooded extends Draft {
+  taken = 0;
+  readonly count: number;
+
+  constructor(count: number) {
+    super(emptyWorld(), true, undefined);
+    this.count = count;
+  }
+
+  /** What is still in flight (only its length is read). */
+  override get messages(): ReadonlyArray<Envelope> {
+    return new Array<Envelope>(this.count - this.taken);
+  }
+
+  override takeFirst(): Envelope | undefined {
+    if (this.taken >= this.count) return undefined;
+    this.taken++;
+    return { id: this.taken, message: stray };
+  }
+}
+
+const stray: Envelope["message"] = {
+  kind: "result",
+  from: A,
+  to: B,
+  room: chat,
+  txn: "t0",
+  verdict: { accepted: true },
+};

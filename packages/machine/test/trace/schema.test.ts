@@ -233,6 +233,16 @@ describe("decodeTrace: the trace", () => {
     ).toEqual([]);
   });
 
+  it("names an excess symbol key (a caller's object, not JSON) by its description", () => {
+    const key = Symbol("x");
+    expect(problems({ description: "d", steps: [], [key]: 1 })).toEqual([
+      '$["Symbol(x)"]: Expected no excess property',
+    ]);
+    expect(problems(traceOf({ ...SAMPLES.flush, [key]: 1 }))).toEqual([
+      '$.steps[0].action["Symbol(x)"]: Expected no excess property',
+    ]);
+  });
+
   it("names unknown invariants by their index", () => {
     expect(
       problems({ description: "d", steps: [], expectViolations: ["dm.unique-per-pair", "x.y", "z"] }),

@@ -5,6 +5,7 @@ import { emptyWorld, type Finding, type World } from "../../src/world.ts";
 import { A, alice, B, bob, carol, groupChatWithBob, hubCopy, room, runAll, worldWith } from "../support.ts";
 
 const chat = room("chat");
+const zed = "!z:b.example" as RoomId;
 
 /** `world` with the hub's copy of `id` replaced by what `edit` makes of it. */
 function withHubCopy(
@@ -123,6 +124,49 @@ describe("summarizeWorld", () => {
     const untyped = withHubCopy(world, chat, (c) => ({ ...c, state: { ...c.state, chatType: undefined } }));
     expect(summarizeWorld(untyped).rooms[0]?.chatType).toBe("(none)");
     expect(summarizeWorld(withHubCopy(world, chat, () => undefined)).rooms).toEqual([]);
+  });
+
+  it("orders pending transactions, invites and previews by server name, whatever order the servers came in", () => {
+    const world = runAll(emptyWorld({ delivery: "network" }), [
+      { kind: "create-room", user: bob, room: zed, chatType: "group-chat", invite: [alice] },
+      { kind: "flush" },
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob] },
+      { kind: "flush" },
+      { kind: "join", user: bob, room: chat },
+      { kind: "join", user: alice, room: zed },
+    ]);
+    expect([...world.servers.keys()]).toEqual([B, A]);
+    const summary = summarizeWorld(world);
+    expect(Object.keys(summary.pending)).toEqual([A, B]);
+    expect(Object.keys(summary.invites)).toEqual([A, B]);
+    expect(summary.invites).toStrictEqual({ [A]: [`${zed} ${alice}`], [B]: [`${chat} ${bob}`] });
+    expect(Object.keys(summary.previews)).toEqual([`${zed} ${alice}`, `${chat} ${bob}`]);
+  });
+
+  it("lists no preview for an invite recorded without one", () => {
+    const world = runAll(worldWith({ "chat.dm-creation": "any-member" }, { delivery: "network" }), [
+      { kind: "create-room", user: alice, room: chat, chatType: "group-chat", invite: [bob, carol] },
+      { kind: "flush" },
+    ]);
+    const server = world.servers.get(B);
+    if (server === undefined) throw new Error("no b.example");
+    const invites = new Map(
+      [...server.persisted.invites].map(([key, { preview: _preview, ...record }]) => [key, record] as const),
+    );
+    const servers = new Map(world.servers);
+    servers.set(B, { ...server, persisted: { ...server.persisted, invites } });
+    const summary = summarizeWorld({ ...world, servers });
+    expect(summary.invites).toStrictEqual({ [B]: [`${chat} ${bob}`], "c.example": [`${chat} ${carol}`] });
+    expect(summary.previews).toStrictEqual({
+      [`${chat} ${carol}`]: { inviter: {}, shownBy: ["preview.group-chat.name"] },
+    });
+  });
+
+  it("skips a room whose hub is not among the world's servers", () => {
+    const world = groupChatWithBob();
+    const servers = new Map(world.servers);
+    servers.delete(A);
+    expect(summarizeWorld({ ...world, servers }).rooms).toStrictEqual([]);
   });
 
   it("passes the findings against misbehaving hubs through", () => {

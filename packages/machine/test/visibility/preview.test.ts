@@ -127,4 +127,27 @@ describe("first-contact previews (models/visibility.json)", () => {
       { userId: "@c:c.example", name: "c" },
     ]);
   });
+
+  it("leave out an avatar or status nobody has, even where the settings would share it", () => {
+    const sharing = { "share-avatar": true, "share-status": true, "see-status": true } as const;
+    const dm: PreviewInputs = {
+      chatType: "dm",
+      inviter: { userId: "@a:a.example" as UserId, settings: sharing },
+      invitee: { userId: "@b:b.example" as UserId, settings: sharing },
+      hubSettings: {},
+      members: [],
+    };
+    expect(previewFor(dm, profileNamed("lm-i1")).inviter).toStrictEqual({
+      name: "a",
+      userId: "@a:a.example",
+    });
+    const group: PreviewInputs = {
+      ...dm,
+      chatType: "group-dm",
+      members: [{ userId: "@c:c.example" as UserId, settings: sharing }],
+    };
+    expect(previewFor(group, profileNamed("lm-i1")).members).toStrictEqual([
+      { userId: "@c:c.example", name: "c" },
+    ]);
+  });
 });
