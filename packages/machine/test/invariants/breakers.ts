@@ -276,3 +276,19 @@ export function holdsPlain(world: World, server: ServerName, body: string): bool
     copy !== undefined && historyOf(copy).some((e) => e.content.ciphertext === body && e.redacted !== true)
   );
 }
+
+/** An event appended after `head` without any policy check. */
+export function unchecked(head: FullEvent, create: FullEvent, fields: Partial<FullEvent>): FullEvent {
+  return {
+    room_id: chat,
+    type: "m.room.encrypted",
+    sender: alice,
+    content: {},
+    origin_server_ts: 99,
+    event_id: "$unchecked",
+    auth_events: [create.event_id],
+    prev_events: [head.event_id],
+    signedBy: [A],
+    ...fields,
+  };
+}

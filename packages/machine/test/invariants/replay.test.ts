@@ -1,41 +1,11 @@
 import type { ServerName } from "@mimi-spec/schema";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendToReplica, type FullEvent, historyOf, resolveProfile } from "../../src/index.ts";
 import { replayRefusal } from "../../src/invariants/replay.ts";
-import * as policy from "../../src/policy/authorize.ts";
-
-// The policy, unchanged, but counted: the replay's whole point is to authorize each event once.
-vi.mock("../../src/policy/authorize.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../../src/policy/authorize.ts")>();
-  return {
-    ...original,
-    authorize: vi.fn(original.authorize),
-    authorizeCreate: vi.fn(original.authorizeCreate),
-  };
-});
-const authorizeCalls = () => vi.mocked(policy.authorize).mock.calls.length;
-const authorizeCreateCalls = () => vi.mocked(policy.authorizeCreate).mock.calls.length;
-
 import { A, alice, carol, hubCopy } from "../support.ts";
-import { chat, good } from "./breakers.ts";
+import { chat, good, unchecked } from "./breakers.ts";
 
 const profile = good.config.profile;
-
-/** An event appended after `head` without any policy check. */
-function unchecked(head: FullEvent, create: FullEvent, fields: Partial<FullEvent>): FullEvent {
-  return {
-    room_id: chat,
-    type: "m.room.encrypted",
-    sender: alice,
-    content: {},
-    origin_server_ts: 99,
-    event_id: "$unchecked",
-    auth_events: [create.event_id],
-    prev_events: [head.event_id],
-    signedBy: [A],
-    ...fields,
-  };
-}
 
 describe("replayRefusal", () => {
   const copy = hubCopy(good, chat);
@@ -80,19 +50,6 @@ describe("replayRefusal", () => {
     if (!other.ok) throw new Error(other.message);
     expect(other.profile).not.toBe(profile);
     expect(replayRefusal(other.profile, copy)).toBeUndefined();
-  });
-
-  it("authorizes each event once: asked again, or one event further, it replays only what is new", () => {
-    const fresh = unchecked(copy.state.head, create, { event_id: "$fresh", sender: alice });
-    const longer = appendToReplica(copy, fresh);
-    expect(replayRefusal(profile, copy)).toBeUndefined();
-    vi.mocked(policy.authorize).mockClear();
-    vi.mocked(policy.authorizeCreate).mockClear();
-    expect(replayRefusal(profile, copy)).toBeUndefined();
-    expect([authorizeCreateCalls(), authorizeCalls()]).toEqual([0, 0]);
-    expect(replayRefusal(profile, longer)).toBeUndefined();
-    expect([authorizeCreateCalls(), authorizeCalls()]).toEqual([0, 1]);
-    expect(vi.mocked(policy.authorize).mock.calls[0]?.[2]).toBe(fresh);
   });
 
   it("says a copy without events has none", () => {
