@@ -157,6 +157,13 @@ describe("selectAuthEvents (LM §int-auth-selection)", () => {
     ]);
   });
 
+  it("selects no target member or join rules for another state event keyed by a user, whatever its content", () => {
+    // Only m.room.member events have a target: a custom state event keyed by bob, even one whose
+    // content says "membership: join", needs the create, power levels and sender events only.
+    const status = { ...proposed(alice, bob, "join"), type: "org.example.status" };
+    expect(selectAuthEvents(full, status, lm)).toEqual(["$create", "$pl", "$alice"]);
+  });
+
   it("treats a membership event without a state key as having no target", () => {
     const { state_key: _, ...keyless } = proposed(alice, bob, "invite");
     expect(selectAuthEvents(full, keyless, lm)).toEqual(["$create", "$pl", "$alice"]);

@@ -166,6 +166,24 @@ describe("forge-fully-formed", () => {
     expect(historyOf(hubCopy(after, chat))).toEqual(historyOf(hubCopy(world, chat)));
   });
 
+  it("sends a hub's fully-formed event to the follower it names, as an event message", () => {
+    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
+    const { world: after } = step(world, {
+      kind: "forge-fully-formed",
+      server: "a.example" as ServerName,
+      room: chat,
+      to: "b.example" as ServerName,
+      event: forged,
+    });
+    expect(after.inFlight.length).toBe(world.inFlight.length + 1);
+    expect(after.inFlight.at(-1)?.message).toMatchObject({
+      kind: "event",
+      from: "a.example",
+      to: "b.example",
+    });
+    expect(historyOf(hubCopy(after, chat))).toEqual(historyOf(hubCopy(world, chat)));
+  });
+
   it("submits a follower's fully-formed event to the hub in a transaction", () => {
     const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
     const { world: after } = step(world, {
