@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { readJsonText } from "./json-text.ts";
 import { isSurviving, type Mutant, type SurvivingMutant } from "./report.ts";
 
 /** A mutant no test can tell apart from the original, and why. */
@@ -33,12 +34,9 @@ const FIELDS = ["file", "mutator", "replacement", "line", "reason"] as const;
 
 /** Reads the equivalents file (`{ "equivalents": [ { file, mutator, replacement, line, reason } ] }`). */
 export function readEquivalents(jsonText: string): ReadEquivalents {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(jsonText);
-  } catch (e) {
-    return { ok: false, path: "$", message: `is not JSON: ${(e as Error).message}` };
-  }
+  const read = readJsonText(jsonText);
+  if (!read.ok) return read;
+  const parsed: unknown = read.value;
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return { ok: false, path: "$", message: "must be an object" };
   const list = (parsed as Record<string, unknown>).equivalents;

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { readJsonText } from "./json-text.ts";
 
 /** How a mutant fared (Stryker's statuses). */
 export const MUTANT_STATUSES = [
@@ -124,12 +125,9 @@ function readMutant(file: string, lines: ReadonlyArray<string>, raw: Json, path:
 
 /** Reads every mutant of a report's JSON text; on a bad report, says where and why. */
 export function readMutationReport(jsonText: string): ReadReport {
-  let parsed: Json;
-  try {
-    parsed = JSON.parse(jsonText);
-  } catch (e) {
-    return { ok: false, path: "$", message: `is not JSON: ${(e as Error).message}` };
-  }
+  const read = readJsonText(jsonText);
+  if (!read.ok) return read;
+  const parsed: Json = read.value;
   try {
     if (!isObject(parsed)) throw new BadReport("$", "must be an object");
     const files = field(parsed, "files", "$");

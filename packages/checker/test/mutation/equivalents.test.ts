@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { accountSurvivors, describes, readEquivalents } from "../../src/mutation/equivalents.ts";
-import { readMutationReport } from "../../src/mutation/report.ts";
-import { A, B, report } from "./fixture.ts";
+import { B, fixtureMutants, onA } from "./fixture.ts";
 
-const mutants = (() => {
-  const r = readMutationReport(JSON.stringify(report));
-  if (!r.ok) throw new Error(r.message);
-  return r.mutants;
-})();
-const onA = {
-  file: A,
-  mutator: "ConditionalExpression",
-  replacement: "false",
-  line: "if (x === y) return;",
-  reason: "r",
-};
+const mutants = fixtureMutants;
 
 describe("readEquivalents", () => {
   it("reads the list", () => {

@@ -1,4 +1,6 @@
 /** A small Stryker report, shaped as `pnpm mutate` writes it, for the mutation-accounting tests. */
+import { type Mutant, readMutationReport } from "../../src/mutation/report.ts";
+
 export const A = "packages/machine/src/a.ts";
 export const B = "packages/machine/src/b.ts";
 
@@ -39,4 +41,20 @@ export const report = {
       mutants: [entry("6", "Survived", 1, "ArithmeticOperator", "b - 2")],
     },
   },
+};
+
+/** The report's mutants, read. */
+export const fixtureMutants: ReadonlyArray<Mutant> = (() => {
+  const r = readMutationReport(JSON.stringify(report));
+  if (!r.ok) throw new Error(r.message);
+  return r.mutants;
+})();
+
+/** An equivalents-list entry describing the surviving mutant "3" of a.ts. */
+export const onA = {
+  file: A,
+  mutator: "ConditionalExpression",
+  replacement: "false",
+  line: "if (x === y) return;",
+  reason: "r",
 };

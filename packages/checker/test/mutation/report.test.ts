@@ -96,6 +96,15 @@ describe("readMutationReport", () => {
   });
 });
 
+describe("readMutationReport on broken JSON", () => {
+  it("says where the syntax breaks, with line and column", () => {
+    const result = readMutationReport('{\n  "files": {,}\n}');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toMatch(/^is not JSON \(line 2, column 13\): /u);
+  });
+});
+
 describe("mutationScore", () => {
   it("counts timeouts as killed and leaves ignored mutants out, as Stryker does", () => {
     const result = read(report);

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { accountSurvivors } from "../../src/mutation/equivalents.ts";
-import { readMutationReport } from "../../src/mutation/report.ts";
 import { describeMutant, formatMutationSummary } from "../../src/mutation/summary.ts";
-import { A, report } from "./fixture.ts";
+import { fixtureMutants, onA } from "./fixture.ts";
 
-const mutants = (() => {
-  const r = readMutationReport(JSON.stringify(report));
-  if (!r.ok) throw new Error(r.message);
-  return r.mutants;
-})();
-const onA = {
-  file: A,
-  mutator: "ConditionalExpression",
-  replacement: "false",
-  line: "if (x === y) return;",
-  reason: "r",
-};
+const mutants = fixtureMutants;
 
 describe("formatMutationSummary", () => {
   it("prints the score against the target, a row per file, the unexplained survivors and stale entries", () => {

@@ -59,6 +59,21 @@ function settle(draft: Draft, id: number): Verdict {
 }
 
 /**
+ * Hands a submission from `origin` to server `to`: on `to`'s own server straight to its receive
+ * path (a transaction would wait for an answer a server never sends itself), else in a new
+ * transaction.
+ */
+function submitTo(
+  draft: Draft,
+  origin: ServerName,
+  to: ServerName,
+  event: LimitedEvent | FullEvent,
+): Verdict {
+  if (origin === to) return hubReceive(draft, to, origin, undefined, event).verdict;
+  return settle(draft, submit(draft, origin, to, event));
+}
+
+/**
  * LM allows one transaction in flight per sender: while `origin` waits for the hub's answer to
  * one (a retry reuses it), it starts no other. The hub finishes each transaction before the next
  * message arrives, so the sender is where the rule can be broken.
@@ -80,17 +95,18 @@ function userAction(draft: Draft, action: Exclude<UserAction, { kind: "create-ro
   const origin = serverOf(action.user);
   const hub = roomIdParts(action.room).server;
   const limited = limitedEvent(eventSpecOf(action), action.room, origin, draft.tick(), draft.profile);
-  if (origin === hub) return hubReceive(draft, hub, origin, undefined, limited).verdict;
-  const inFlight = oneTxnInFlight(draft, origin, hub);
-  if (!inFlight.accepted) return inFlight;
-  return settle(draft, submit(draft, origin, hub, limited));
+  // LM's one-transaction rule binds a follower; the hub's own users need no transaction.
+  if (origin !== hub) {
+    const inFlight = oneTxnInFlight(draft, origin, hub);
+    if (!inFlight.accepted) return inFlight;
+  }
+  return submitTo(draft, origin, hub, limited);
 }
 
 function forgeLimited(draft: Draft, action: ForgeLimited): Verdict {
   const to = action.to ?? roomIdParts(action.room).server;
   const limited = limitedEvent(action.event, action.room, action.server, draft.tick(), draft.profile);
-  if (to === action.server) return hubReceive(draft, to, action.server, undefined, limited).verdict;
-  return settle(draft, submit(draft, action.server, to, limited));
+  return submitTo(draft, action.server, to, limited);
 }
 
 function forgeFullyFormed(draft: Draft, action: ForgeFullyFormed): Verdict {
@@ -107,11 +123,7 @@ function forgeFullyFormed(draft: Draft, action: ForgeFullyFormed): Verdict {
     signedBy,
   };
   const hub = replica?.hub ?? roomIdParts(action.room).server;
-  // The hub's own server hands the event straight to its receive path, as a hub user's action
-  // does: a transaction would wait for an answer the hub never sends itself.
-  if (action.to === hub && action.server === hub)
-    return hubReceive(draft, hub, hub, undefined, event).verdict;
-  if (action.to === hub) return settle(draft, submit(draft, action.server, action.to, event));
+  if (action.to === hub) return submitTo(draft, action.server, hub, event);
   const message: Message = { kind: "event", from: action.server, to: action.to, room: action.room, event };
   return settle(draft, draft.send(message));
 }

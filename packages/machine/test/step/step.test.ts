@@ -149,16 +149,21 @@ describe("user actions in instant mode", () => {
 describe("forge-fully-formed", () => {
   const chat = room("chat");
   const forged = { type: "m.room.encrypted", sender: alice, content: { ciphertext: "x" } };
+  /** alice's group chat with bob (network delivery), and the world after `server` forges to `to`. */
+  const forge = (server: string, to: string, event = forged) => {
+    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
+    const result = step(world, {
+      kind: "forge-fully-formed",
+      server: server as ServerName,
+      room: chat,
+      to: to as ServerName,
+      event,
+    });
+    return { world, verdict: result.verdict, after: result.world };
+  };
 
   it("hands a hub's own fully-formed event to its receive path without a transaction", () => {
-    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
-    const { world: after, verdict } = step(world, {
-      kind: "forge-fully-formed",
-      server: "a.example" as ServerName,
-      room: chat,
-      to: "a.example" as ServerName,
-      event: forged,
-    });
+    const { world, after, verdict } = forge("a.example", "a.example");
     expectRejected(verdict, "hub.accept-limited-event");
     // Nothing waits for an answer the hub would never send itself, and nothing was sent.
     expect(after.servers.get("a.example" as ServerName)?.volatile.pending.size ?? 0).toBe(0);
@@ -167,14 +172,7 @@ describe("forge-fully-formed", () => {
   });
 
   it("sends a hub's fully-formed event to the follower it names, as an event message", () => {
-    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
-    const { world: after } = step(world, {
-      kind: "forge-fully-formed",
-      server: "a.example" as ServerName,
-      room: chat,
-      to: "b.example" as ServerName,
-      event: forged,
-    });
+    const { world, after } = forge("a.example", "b.example");
     expect(after.inFlight.length).toBe(world.inFlight.length + 1);
     expect(after.inFlight.at(-1)?.message).toMatchObject({
       kind: "event",
@@ -185,14 +183,7 @@ describe("forge-fully-formed", () => {
   });
 
   it("submits a follower's fully-formed event to the hub in a transaction", () => {
-    const world = groupChatWithBob(emptyWorld({ delivery: "network" }), chat);
-    const { world: after } = step(world, {
-      kind: "forge-fully-formed",
-      server: "b.example" as ServerName,
-      room: chat,
-      to: "a.example" as ServerName,
-      event: { ...forged, sender: bob },
-    });
+    const { world, after } = forge("b.example", "a.example", { ...forged, sender: bob });
     const pending = (w: typeof world) => [
       ...(w.servers.get("b.example" as ServerName)?.volatile.pending.keys() ?? []),
     ];
