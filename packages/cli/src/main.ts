@@ -29,7 +29,8 @@ const commands: Readonly<Record<string, Command>> = {
     run: grammarCommand,
   },
   model: {
-    summary: "run traces of the reference room / hub / policy machine, model-check it, score its mutation tests",
+    summary:
+      "run traces of the reference room / hub / policy machine, model-check it, score its mutation tests",
     usage: modelUsage,
     run: modelCommand,
   },
