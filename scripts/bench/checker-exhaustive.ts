@@ -1,12 +1,14 @@
 /**
  * The exhaustive-checker benchmark group (issue 6): how many distinct states per second the
  * bounded exhaustive exploration keeps on one core in the small scope (three users on two
- * providers, two rooms; target 100 000 states/s), against peers measured in the same run: the
- * same exploration without symmetry reduction, and the machine's raw step rate (every enabled
- * action applied to a sample of worlds, no hashing, no invariants), which bounds any explorer
- * built on this machine. Also records the duplicate-DM verdicts (race found under
- * `chat.dm-creation = any-member`, absent under `lowest-id-creates` in the DM scope) and the
- * delivery check. Writes `reports/bench-checker-exhaustive.json`.
+ * providers, two rooms; target 100 000 states/s) on the compact machine, against peers measured
+ * in the same run: the same exploration on the reference machine (which must keep the same
+ * number of states at every depth), without symmetry reduction, and the reference machine's raw
+ * step rate (every enabled action applied to a sample of worlds, no hashing, no invariants),
+ * which bounds any explorer that steps the reference machine every time. Also records the
+ * duplicate-DM verdicts (race found under `chat.dm-creation = any-member`, absent under
+ * `lowest-id-creates` in the DM scope) and the delivery check. Writes
+ * `reports/bench-checker-exhaustive.json`.
  *
  * Rates are per CPU second of this process (`process.cpuUsage`), which is what "one core" means
  * when other work shares the machine; wall-clock rates and the load average are reported too.
@@ -51,6 +53,8 @@ interface Run {
   readonly statesPerWallSecond: number;
   readonly violations: ReadonlyArray<string>;
   readonly liveness?: { readonly checked: number; readonly failed: number };
+  readonly engine: string;
+  readonly statesPerDepth: ReadonlyArray<number>;
 }
 
 function cpuSeconds(): number {
@@ -77,6 +81,8 @@ function measure(name: string, options: ExploreOptions, log: (line: string) => v
     statesPerCpuSecond: report.distinctStates / cpu,
     statesPerWallSecond: report.distinctStates / wall,
     violations: report.violations.map((v) => `${v.invariant} (${v.trace.steps.length} steps)`),
+    engine: report.engine ?? "reference",
+    statesPerDepth: report.statesPerDepth ?? [],
     ...(report.liveness === undefined
       ? {}
       : { liveness: { checked: report.liveness.checked, failed: report.liveness.failed } }),
@@ -153,45 +159,73 @@ function row(run: Run, main: Run): string {
   return `| ${run.name} | ${run.profile} | ${run.depthReached}${run.complete ? "" : " (cut)"} | ${run.distinctStates} | ${run.transitions} | ${run.cpuSeconds.toFixed(1)} | ${Math.round(run.statesPerCpuSecond)} | ${Math.round(run.statesPerWallSecond)} | ${ratio.toFixed(2)}× |`;
 }
 
+/** Whether two runs kept the same number of distinct states at every depth they share. */
+function sameStates(a: Run, b: Run): boolean {
+  const depth = Math.min(a.statesPerDepth.length, b.statesPerDepth.length);
+  return depth > 0 && a.statesPerDepth.slice(0, depth).every((n, i) => n === b.statesPerDepth[i]);
+}
+
 /** Runs the group; returns the markdown report. */
 export async function checkerExhaustiveBench(options: BenchOptions): Promise<string> {
   const { quick, log } = options;
-  const depth = quick ? 3 : 5;
-  const dmDepth = quick ? 4 : 6;
+  // The compact machine goes deeper in the same time; the reference peer stays at depth 5.
+  const depth = quick ? 4 : 7;
+  const peerDepth = quick ? 3 : 5;
+  const dmDepth = quick ? 4 : 7;
   const loadBefore = loadavg();
   const started = performance.now();
 
-  log("  warming up (depth 3)");
+  log("  warming up (depth 3, both machines)");
   explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 3, liveness: false });
+  explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 3, liveness: false, engine: "reference" });
 
   const main = measure(
-    "explore, symmetry reduction",
-    { profile: "lm-i1", options: ANY_MEMBER, depth, liveness: false },
+    "compact machine, symmetry reduction",
+    { profile: "lm-i1", options: ANY_MEMBER, depth, liveness: false, engine: "compact" },
+    log,
+  );
+  const reference = measure(
+    "reference machine, symmetry reduction (peer)",
+    { profile: "lm-i1", options: ANY_MEMBER, depth: peerDepth, liveness: false, engine: "reference" },
     log,
   );
   const noSymmetry = measure(
-    "explore, no symmetry reduction (peer)",
-    { profile: "lm-i1", options: ANY_MEMBER, depth, liveness: false, symmetry: false },
+    "compact machine, no symmetry reduction (peer)",
+    {
+      profile: "lm-i1",
+      options: ANY_MEMBER,
+      depth: depth - 1,
+      liveness: false,
+      symmetry: false,
+      engine: "compact",
+    },
     log,
   );
   const withLiveness = measure(
-    "explore + delivery check from every state",
-    { profile: "lm-i1", options: ANY_MEMBER, depth: depth - 1, liveness: true },
+    "compact machine + delivery check from every state",
+    { profile: "lm-i1", options: ANY_MEMBER, depth: peerDepth - 1, liveness: true, engine: "compact" },
     log,
   );
   const strict = measure(
-    "explore, lm-i1 (users not symmetric)",
-    { profile: "lm-i1", depth, liveness: false },
+    "compact machine, lm-i1 (users not symmetric)",
+    { profile: "lm-i1", depth: depth - 1, liveness: false, engine: "compact" },
     log,
   );
   const raceFound = measure(
     "DM scope, any-member",
-    { profile: "lm-i1", options: ANY_MEMBER, depth: 2, scope: DUPLICATE_DM_SCOPE, liveness: false },
+    {
+      profile: "lm-i1",
+      options: ANY_MEMBER,
+      depth: 2,
+      scope: DUPLICATE_DM_SCOPE,
+      liveness: false,
+      engine: "compact",
+    },
     log,
   );
   const raceAbsent = measure(
     "DM scope, lowest-id-creates",
-    { profile: "lm-i1", depth: dmDepth, scope: DUPLICATE_DM_SCOPE, liveness: false },
+    { profile: "lm-i1", depth: dmDepth, scope: DUPLICATE_DM_SCOPE, liveness: false, engine: "compact" },
     log,
   );
 
@@ -199,15 +233,16 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
   const sample = sampleWorlds("lm-i1", ANY_MEMBER, quick ? 200 : 2000);
   const raw = rawStepRate(sample, quick ? 1 : 5);
   const checks = invariantRates(sample);
-  const transitionsPerState = main.transitions / Math.max(1, main.distinctStates);
-  // An explorer that did nothing but step would keep at most this many new states per second.
+  const transitionsPerState = reference.transitions / Math.max(1, reference.distinctStates);
+  // An explorer that ran the reference machine on every step would keep at most this many new states per second.
   const rawStatesCeiling = raw.stepsPerCpuSecond / transitionsPerState;
 
   const loadAfter = loadavg();
   const seconds = (performance.now() - started) / 1000;
-  const runs = [main, noSymmetry, withLiveness, strict, raceFound, raceAbsent];
+  const runs = [main, reference, noSymmetry, withLiveness, strict, raceFound, raceAbsent];
   const duplicates = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
   const found = (run: Run) => run.violations.filter((v) => duplicates.some((d) => v.startsWith(d)));
+  const agree = sameStates(main, reference);
   const markdown = [
     "# Exhaustive checker benchmark",
     "",
@@ -215,17 +250,20 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
     "",
     "Scope: alice and carol on a.example, bob on b.example; at most 2 rooms; DMs, group DMs, group chats; create, invite, join, leave, kick, ban, send; deliver, drop, duplicate, retry, flush, sync, restart; users act while fewer than 3 messages are in flight. Every invariant is checked in every new state.",
     "",
+    "The compact machine stores worlds as interned per-(server, room) parts and computes each step once per distinct part with the reference machine, then looks it up; the reference peer runs the reference machine on every step. Both explore the same states (checked below and by `verifyCompact` in the tests).",
+    "",
     "| run | profile | depth | distinct states | transitions | CPU s | states/CPU s | states/wall s | states/s ÷ main |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...runs.map((r) => row(r, main)),
     "",
-    `Raw step rate (peer): ${Math.round(raw.stepsPerCpuSecond)} steps/CPU s over ${raw.steps} steps from ${sample.length} sampled worlds; at ${transitionsPerState.toFixed(2)} transitions per distinct state that caps any explorer on this machine at ≈ ${Math.round(rawStatesCeiling)} states/s (ours reaches ${((100 * main.statesPerCpuSecond) / rawStatesCeiling).toFixed(0)} % of it).`,
-    `Invariant checks: the machine's whole-world \`violations\` ${Math.round(checks.machine)} worlds/CPU s; the explorer's checker (answers cached per replica) ${Math.round(checks.cached)} worlds/CPU s on the same sample (${(checks.cached / checks.machine).toFixed(1)}×).`,
-    `Symmetry reduction keeps ${((100 * main.distinctStates) / noSymmetry.distinctStates).toFixed(0)} % of the states (${main.distinctStates} vs ${noSymmetry.distinctStates} at depth ${depth}): each state costs more (every renaming is serialised), but covering the scope takes ${(noSymmetry.cpuSeconds / main.cpuSeconds).toFixed(2)}× less CPU time.`,
+    `Same states: the compact machine kept ${agree ? "exactly" : "**not**"} the reference machine's number of distinct states at every depth to ${Math.min(main.depthReached, reference.depthReached)} (${reference.statesPerDepth.join(", ")}).`,
+    `Speed-up over the reference machine: ${(main.statesPerCpuSecond / reference.statesPerCpuSecond).toFixed(1)}× states/CPU s. Raw reference step rate (peer): ${Math.round(raw.stepsPerCpuSecond)} steps/CPU s over ${raw.steps} steps from ${sample.length} sampled worlds; at ${transitionsPerState.toFixed(2)} transitions per distinct state that caps any explorer stepping the reference machine at ≈ ${Math.round(rawStatesCeiling)} states/s; the compact machine runs ${((100 * main.statesPerCpuSecond) / rawStatesCeiling).toFixed(0)} % of that.`,
+    `Invariant checks: the machine's whole-world \`violations\` ${Math.round(checks.machine)} worlds/CPU s; the reference explorer's checker (answers cached per replica) ${Math.round(checks.cached)} worlds/CPU s on the same sample (${(checks.cached / checks.machine).toFixed(1)}×).`,
+    `Symmetry reduction (compact machine, depth ${noSymmetry.depthReached}): ${noSymmetry.distinctStates} states without it.`,
     "",
     "| target | measured | needs | met |",
     "| --- | ---: | ---: | :---: |",
-    `| distinct states/s on one core, small scope | ${Math.round(main.statesPerCpuSecond)} | ≥ ${TARGET_STATES_PER_SECOND} | ${main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND ? "yes" : "**no**"} |`,
+    `| distinct states/s on one core, small scope | ${Math.round(main.statesPerCpuSecond)} | ≥ ${TARGET_STATES_PER_SECOND} | ${main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree ? "yes" : "**no**"} |`,
     "",
     `Duplicate-DM race: any-member, depth 2: ${found(raceFound).join(", ") || "**not found**"}; lowest-id-creates, DM scope, depth ${raceAbsent.depthReached}, ${raceAbsent.complete ? "complete" : "incomplete"}, ${raceAbsent.distinctStates} states: ${found(raceAbsent).length === 0 ? "absent" : `**found** ${found(raceAbsent).join(", ")}`}.`,
     `Delivery check (depth ${withLiveness.depthReached}): ${withLiveness.liveness?.checked ?? 0} states settled, ${withLiveness.liveness?.failed ?? 0} failed. Other violations in the main run: ${main.violations.filter((v) => !duplicates.some((d) => v.startsWith(d))).join(", ") || "none"}; lm-i1: ${strict.violations.join(", ") || "none"}.`,
@@ -241,7 +279,8 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
       scope: DEFAULT_EXPLORE_SCOPE,
       target: {
         statesPerSecond: TARGET_STATES_PER_SECOND,
-        met: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND,
+        met: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree,
+        sameStatesAsReference: agree,
       },
       runs,
       rawStep: {

@@ -2,29 +2,38 @@
  * Bounded exhaustive exploration on the compact machine: the same search, scope, symmetry
  * reduction, invariants and report as `explore/explore.ts`, over compact worlds. A step is a
  * lookup once its part has been seen; a state is a few integers; its canonical key is built
- * from numbered part texts. The alphabet and the invariants run on the reference world a compact
- * world decodes to (made of interned parts, so the invariant checker's per-replica answers are
- * reused across states). Found violations are replayed on the reference machine, so a trace
+ * from numbered part texts. The invariants are answered from the machine's answers about each
+ * part, cached by part ID (`invariants.ts`), without decoding the state. Found violations are replayed on the reference machine, so a trace
  * always reproduces with `mimi model run`.
  *
  * @module
  */
 import { type Action, emptyWorld, resolveProfile, step, type World } from "@mimi-spec/machine";
-import { enabledActions } from "../explore/alphabet.ts";
-import type { ExploreOptions, ExploreReport, ExploreViolation } from "../explore/api.ts";
-import { fingerprint, FingerprintSet } from "../explore/fingerprint.ts";
-import { InvariantChecker } from "../explore/invariant-check.ts";
+import type {
+  ExploreLivenessFailure,
+  ExploreOptions,
+  ExploreReport,
+  ExploreViolation,
+} from "../explore/api.ts";
+import { FingerprintSet } from "../explore/fingerprint.ts";
+import { type Settled, settle } from "../explore/liveness.ts";
+import { checkExploreOptions } from "../explore/options.ts";
 import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "../explore/scope.ts";
 import { Symmetry } from "../explore/symmetry.ts";
 import { type TraceStart, traceOf } from "../explore/trace.ts";
+import { CompactAlphabet } from "./alphabet.ts";
+import { CompactInvariantChecker } from "./invariants.ts";
 import { CompactKeys } from "./key.ts";
-import { type CompactWorld, CompactMachine } from "./machine.ts";
+import { CompactMachine, type CompactWorld } from "./machine.ts";
 
 /** What the compact explorer reports on top of the explorer's report. */
 export interface CompactExploreReport extends ExploreReport {
   /** Steps the compact machine computed with the reference machine (cache misses). */
   readonly referenceSteps: number;
 }
+
+/** How many liveness failures a report keeps (the count covers all of them). */
+const KEPT_LIVENESS_FAILURES = 10;
 
 /** Parent links of kept states and the (compact) actions that reached them. */
 class Paths {
@@ -49,6 +58,11 @@ class Paths {
  * on the reference machine and names each message by the ID it has there.
  */
 export function referenceActions(world: World, actions: ReadonlyArray<Action>): Action[] {
+  return replayReference(world, actions).actions;
+}
+
+/** {@link referenceActions}, with the reference world they lead to. */
+function replayReference(world: World, actions: ReadonlyArray<Action>): { actions: Action[]; world: World } {
   let current = world;
   const out: Action[] = [];
   for (const action of actions) {
@@ -59,18 +73,23 @@ export function referenceActions(world: World, actions: ReadonlyArray<Action>): 
     out.push(named);
     current = step(current, named).world;
   }
-  return out;
+  return { actions: out, world: current };
 }
 
 /**
  * Explores every action sequence of the scope up to `options.depth` on the compact machine;
- * reports like `explore`. Liveness (settling every state) is not offered: use `explore`.
+ * reports like `explore`. The delivery check settles the reference world each state decodes to.
  */
 export function exploreCompact(options: ExploreOptions): CompactExploreReport {
-  if (!Number.isSafeInteger(options.depth) || options.depth < 0)
-    throw new Error(`explore: depth must be a non-negative integer, got ${options.depth}`);
-  if (options.liveness === true)
-    throw new Error("explore: the compact machine does not run the delivery check; explore without it");
+  return exploreCompactWith(options, settle);
+}
+
+/** {@link exploreCompact} with another delivery check (for testing how failures are reported). */
+export function exploreCompactWith(
+  options: ExploreOptions,
+  settleWorld: (world: World) => Settled,
+): CompactExploreReport {
+  checkExploreOptions(options);
   const scope = resolveExploreScope(options.scope ?? DEFAULT_EXPLORE_SCOPE);
   const resolved = resolveProfile(options.profile, options.options ?? {});
   if (!resolved.ok) throw new Error(resolved.message);
@@ -82,17 +101,19 @@ export function exploreCompact(options: ExploreOptions): CompactExploreReport {
   const machine = new CompactMachine(scope, profile);
   const symmetry = new Symmetry(scope, profile, options.symmetry ?? true);
   const keys = new CompactKeys(machine, symmetry);
-  const checker = new InvariantChecker();
+  const alphabet = new CompactAlphabet(machine);
+  const checker = new CompactInvariantChecker(machine);
   const exact = options.exactStates ?? false;
   const seenTexts = new Set<string>();
   const seenPrints = new FingerprintSet();
-  const isNew = (key: string): boolean => {
+  const isNew = (world: CompactWorld): boolean => {
     if (exact) {
+      const key = keys.key(world);
       if (seenTexts.has(key)) return false;
       seenTexts.add(key);
       return true;
     }
-    const [h1, h2] = fingerprint(key);
+    const [h1, h2] = keys.fingerprint(world);
     return seenPrints.add(h1, h2);
   };
   const paths = new Paths();
@@ -103,29 +124,45 @@ export function exploreCompact(options: ExploreOptions): CompactExploreReport {
   let distinct = 0;
   let cutOff = false;
 
-  const visit = (world: World, node: number): void => {
+  const checkLiveness = options.liveness ?? true;
+  const livenessFailures: Array<{ node: number; message: string }> = [];
+  let livenessFailed = 0;
+  let livenessChecked = 0;
+
+  const visit = (world: CompactWorld, node: number): void => {
     distinct++;
     for (const v of checker.violations(world))
       if (!firstViolation.has(v.invariant)) firstViolation.set(v.invariant, { node, message: v.message });
+    if (checkLiveness) {
+      livenessChecked++;
+      const settled = settleWorld(machine.decode(world));
+      if (settled.problem !== undefined) {
+        livenessFailed++;
+        if (livenessFailures.length < KEPT_LIVENESS_FAILURES)
+          livenessFailures.push({ node, message: settled.problem });
+      }
+    }
   };
 
   const root = machine.initial();
-  isNew(keys.key(root));
-  visit(machine.decode(root), 0);
+  isNew(root);
+  visit(root, 0);
   const statesPerDepth = [1];
   let frontier: Array<{ world: CompactWorld; node: number }> = [{ world: root, node: 0 }];
   let depthReached = 0;
   for (let depth = 1; depth <= options.depth && frontier.length > 0 && !cutOff; depth++) {
     const next: Array<{ world: CompactWorld; node: number }> = [];
+    const before = distinct;
     for (const { world, node } of frontier) {
-      for (const action of enabledActions(machine.decode(world), scope)) {
+      for (const action of alphabet.enabled(world)) {
         const after = machine.step(world, action);
         if (after === undefined) continue;
         transitions++;
-        if (!isNew(keys.key(after))) continue;
+        if (!isNew(after)) continue;
         const child = paths.add(node, action);
-        visit(machine.decode(after), child);
-        next.push({ world: after, node: child });
+        visit(after, child);
+        // The last level is never expanded: keeping its worlds would only cost memory.
+        if (depth < options.depth) next.push({ world: after, node: child });
         if (distinct >= maxStates) {
           cutOff = true;
           break;
@@ -133,7 +170,7 @@ export function exploreCompact(options: ExploreOptions): CompactExploreReport {
       }
       if (cutOff) break;
     }
-    statesPerDepth.push(next.length);
+    statesPerDepth.push(distinct - before);
     checker.age();
     if (!cutOff) depthReached = depth;
     frontier = next;
@@ -151,6 +188,18 @@ export function exploreCompact(options: ExploreOptions): CompactExploreReport {
       referenceActions(empty, paths.actionsTo(node)),
     ),
   }));
+  const failures: ExploreLivenessFailure[] = livenessFailures.map(({ node, message }) => {
+    // Settled again on the reference world, so the settling actions name its message IDs.
+    const { actions, world } = replayReference(empty, paths.actionsTo(node));
+    return {
+      message,
+      trace: traceOf(
+        `explore (${profile.name}): after these actions, delivering everything (then retrying and syncing) leaves ${message}`,
+        start,
+        [...actions, ...settleWorld(world).actions],
+      ),
+    };
+  });
   return {
     profile: profile.name,
     depthReached,
@@ -163,5 +212,7 @@ export function exploreCompact(options: ExploreOptions): CompactExploreReport {
     statesPerDepth,
     symmetry: symmetry.kinds,
     referenceSteps: machine.referenceSteps,
+    engine: "compact",
+    ...(checkLiveness ? { liveness: { checked: livenessChecked, failed: livenessFailed, failures } } : {}),
   };
 }

@@ -24,9 +24,9 @@ import {
   type Action,
   appendToReplica,
   type DirectoryEntry,
+  type Envelope,
   emptyDirectory,
   emptyPMap,
-  type Envelope,
   type Finding,
   type FullEvent,
   type InviteRecord,
@@ -47,6 +47,7 @@ import {
   withDirectoryEntry,
 } from "@mimi-spec/machine";
 import { roomIdParts, type ServerName } from "@mimi-spec/schema";
+import { KNOWN_FIELDS } from "../explore/canonical.ts";
 import type { ResolvedExploreScope } from "../explore/scope.ts";
 import { Interner, structKey } from "./intern.ts";
 import { type CompactLayout, compactLayout, eventNumber, serverOfUser } from "./layout.ts";
@@ -124,7 +125,48 @@ export const COMPACT_UNSUPPORTED: ReadonlySet<string> = new Set([
   "hub-tamper",
 ]);
 
+/**
+ * A short key naming an action exactly (the fields each kind has, in a fixed order); kinds with
+ * structured fields fall back to the structural key.
+ */
+export function actionKey(action: Action): string {
+  let key = actionKeys.get(action);
+  if (key === undefined) {
+    key = writeActionKey(action);
+    actionKeys.set(action, key);
+  }
+  return key;
+}
+
+/** Action keys by action object (the compact alphabet hands out the same objects again and again). */
+const actionKeys = new WeakMap<Action, string>();
+
+function writeActionKey(action: Action): string {
+  const a = action as Action & { user?: string; room?: string; target?: string };
+  switch (action.kind) {
+    case "invite":
+    case "kick":
+    case "ban":
+    case "unban":
+      return `${action.kind}|${a.user}|${a.room}|${a.target}`;
+    case "join":
+    case "leave":
+    case "knock":
+      return `${action.kind}|${a.user}|${a.room}`;
+    case "send-message":
+      return `${action.kind}|${action.user}|${action.room}|${action.body}`;
+    default:
+      return structKey(action);
+  }
+}
+
 const EMPTY_SLICE: RoomSlice = { replica: undefined, buffered: undefined, invites: [], directory: undefined };
+
+/** The fields `messageKey` knows (the message fields the canonical form knows; any other goes through `structKey`). */
+const MESSAGE_FIELDS: ReadonlySet<string> = KNOWN_FIELDS.message;
+
+/** Delivery outcomes are keyed by `message · RESULT_KEY_SPAN + result entry + 1` (a safe integer for any reachable count). */
+const RESULT_KEY_SPAN = 1_000_000;
 
 /** The most messages a `flush` delivers, as in the reference machine's `drain`. */
 const MAX_DELIVERIES = 100_000;
@@ -141,11 +183,15 @@ export class CompactMachine {
   // in a reference world (where a follower holds the very event objects its hub sent).
   private readonly events = new Interner<FullEvent>((e) => structKey(e));
   private readonly replicas = new Interner<Replica>(
-    (r) => `${r.roomId}|${r.hub}|${logItems(r.history)
-      .map((e) => this.events.id(e))
-      .join(",")}`,
+    (r) =>
+      `${r.roomId}|${r.hub}|${logItems(r.history)
+        .map((e) => this.events.id(e))
+        .join(",")}`,
     (r) => {
-      const [create, ...rest] = logItems(r.history).map((e) => this.event(e));
+      const events = logItems(r.history);
+      // Usually every event is already the kept one (a step appends one new event to a kept replica).
+      if (events.every((e) => this.event(e) === e)) return r;
+      const [create, ...rest] = events.map((e) => this.event(e));
       if (create === undefined) return r;
       let out = replicaFromCreate(create, r.hub);
       for (const e of rest) out = appendToReplica(out, e);
@@ -173,7 +219,7 @@ export class CompactMachine {
   );
   /** Messages in flight. */
   readonly messages = new Interner<Message>(
-    (m) => structKey(m),
+    (m) => this.messageKey(m),
     (m) => {
       switch (m.kind) {
         case "event":
@@ -193,8 +239,17 @@ export class CompactMachine {
     (p) => ("event_id" in p.event ? { ...p, event: this.event(p.event as FullEvent) } : p),
   );
   readonly resultEntries = new Interner<ResultEntry>((r) => `${r.key}|${structKey(r.result)}`);
-  private readonly outcomes = new Map<string, Outcome>();
+  /** Outcomes of deliveries: by the recipient's part, then by message and result entry. */
+  private readonly deliveries = new Map<number, Map<number, Outcome>>();
+  /** Outcomes of the hub's own users' actions and of creations: by part, then by action key. */
+  private readonly actions = new Map<number, Map<string, Outcome>>();
   private readonly limited = new Map<string, PendingTxn["event"]>();
+  /** A follower's submission (pending entry and message) by action key and transaction name. */
+  private readonly submissions = new Map<string, { pending: number; message: number }>();
+  /** The message a retry sends, by pending entry. */
+  private readonly retries = new Map<number, number>();
+  /** The message a sync sends, by server, slot and part. */
+  private readonly syncs = new Map<string, number>();
   private readonly restartedSlices = new Map<number, number>();
   private readonly decodedServers = new Map<string, ServerState>();
   private readonly followerCopies = new WeakMap<Replica, Replica>();
@@ -228,6 +283,25 @@ export class CompactMachine {
     };
   }
 
+  /** A message's structural key, with events named by their interned IDs (not written out again). */
+  private messageKey(m: Message): string {
+    // A field this key does not know (the machine grew one) falls back to the full structural key.
+    for (const field in m) if (!MESSAGE_FIELDS.has(field)) return structKey(m);
+    const head = `${m.kind}|${m.from}|${m.to}|${m.room}`;
+    switch (m.kind) {
+      case "event":
+        return `${head}|${this.events.id(m.event)}`;
+      case "history":
+        return `${head}|${m.events.map((e) => this.events.id(e)).join(",")}`;
+      case "invite":
+        return `${head}|${this.events.id(m.event)}|${structKey(m.summary)}|${structKey(m.previewInputs)}`;
+      case "submit":
+        return `${head}|${m.txn}|${"event_id" in m.event ? `E${this.events.id(m.event as FullEvent)}` : structKey(m.event)}`;
+      default:
+        return structKey(m);
+    }
+  }
+
   /** The kept event equal to `event`. */
   private event(event: FullEvent): FullEvent {
     return this.events.value(this.events.id(event));
@@ -241,7 +315,8 @@ export class CompactMachine {
   /** The world after `action`, or `undefined` when the machine refuses it (the world stays as it was). */
   step(world: CompactWorld, action: Action): CompactWorld | undefined {
     if (action.kind === "create-room") return this.createRoom(world, action);
-    if (ROOM_ACTIONS.has(action.kind)) return this.userAction(world, action as Action & { user: string; room: string });
+    if (ROOM_ACTIONS.has(action.kind))
+      return this.userAction(world, action as Action & { user: string; room: string });
     switch (action.kind) {
       case "deliver": {
         const index = action.message - 1;
@@ -271,29 +346,39 @@ export class CompactMachine {
         const s = this.server(action.server);
         const id = (world.pending[s] ?? []).find((p) => this.pendings.value(p).txn === action.txn);
         if (id === undefined) return undefined;
-        const pending = this.pendings.value(id);
-        const submit: Message = {
-          kind: "submit",
-          from: action.server,
-          to: pending.to,
-          room: pending.room,
-          txn: pending.txn,
-          event: pending.event,
-        };
-        return { ...world, messages: [...world.messages, this.messages.id(submit)] };
+        let submit = this.retries.get(id);
+        if (submit === undefined) {
+          const pending = this.pendings.value(id);
+          submit = this.messages.id({
+            kind: "submit",
+            from: action.server,
+            to: pending.to,
+            room: pending.room,
+            txn: pending.txn,
+            event: pending.event,
+          });
+          this.retries.set(id, submit);
+        }
+        return { ...world, messages: [...world.messages, submit] };
       }
       case "sync": {
         const s = this.server(action.server);
         const slot = this.slot(action.room);
-        const replica = this.slices.value(world.slices[s * this.layout.slotCount + slot] ?? 0).replica;
-        const backfill: Message = {
-          kind: "backfill",
-          from: action.server,
-          to: replica?.hub ?? roomIdParts(action.room).server,
-          room: action.room,
-          after: replica?.state.length ?? 0,
-        };
-        return { ...world, messages: [...world.messages, this.messages.id(backfill)] };
+        const sliceId = world.slices[s * this.layout.slotCount + slot] ?? 0;
+        const key = `${s} ${slot} ${sliceId}`;
+        let backfill = this.syncs.get(key);
+        if (backfill === undefined) {
+          const replica = this.slices.value(sliceId).replica;
+          backfill = this.messages.id({
+            kind: "backfill",
+            from: action.server,
+            to: replica?.hub ?? roomIdParts(action.room).server,
+            room: action.room,
+            after: replica?.state.length ?? 0,
+          });
+          this.syncs.set(key, backfill);
+        }
+        return { ...world, messages: [...world.messages, backfill] };
       }
       case "restart": {
         const s = this.server(action.server);
@@ -334,15 +419,17 @@ export class CompactMachine {
   }
 
   /** A user action: a follower's user starts a transaction; the hub's own user goes straight to the hub. */
-  private userAction(world: CompactWorld, action: Action & { user: string; room: string }): CompactWorld | undefined {
+  private userAction(
+    world: CompactWorld,
+    action: Action & { user: string; room: string },
+  ): CompactWorld | undefined {
     const origin = serverOfUser(this.layout, action.user as never);
     const slot = this.slot(action.room);
     const hub = this.layout.slotHub[slot] as number;
     if (origin === hub) {
       const at = hub * this.layout.slotCount + slot;
       const sliceId = world.slices[at] ?? 0;
-      const key = `U|${sliceId}|${structKey(action)}`;
-      const outcome = this.cached(key, () =>
+      const outcome = this.cached(this.actions, sliceId, actionKey(action), () =>
         this.runOnPart(hub, slot, sliceId, undefined, undefined, action, this.nextEvent(slot, sliceId)),
       );
       return outcome.accepted ? this.apply(world, hub, slot, outcome) : undefined;
@@ -352,17 +439,25 @@ export class CompactMachine {
     // LM: one transaction in flight per sender and hub.
     const waiting = (world.pending[origin] ?? []).some((p) => this.pendings.value(p).to === hubName);
     if (waiting) return undefined;
-    const event = this.limitedEventOf(action);
     const txn = `t${(world.counters[origin] ?? 0) + 1}`;
-    const pendingId = this.pendings.id({ txn, room: action.room as never, to: hubName, event });
-    const submit = this.messages.id({
-      kind: "submit",
-      from: originName,
-      to: hubName,
-      room: action.room as never,
-      txn,
-      event,
-    });
+    const submissionKey = `${actionKey(action)}|${txn}`;
+    let submission = this.submissions.get(submissionKey);
+    if (submission === undefined) {
+      const event = this.limitedEventOf(action);
+      submission = {
+        pending: this.pendings.id({ txn, room: action.room as never, to: hubName, event }),
+        message: this.messages.id({
+          kind: "submit",
+          from: originName,
+          to: hubName,
+          room: action.room as never,
+          txn,
+          event,
+        }),
+      };
+      this.submissions.set(submissionKey, submission);
+    }
+    const { pending: pendingId, message: submit } = submission;
     const pending = [...world.pending];
     pending[origin] = [...(world.pending[origin] ?? []), pendingId];
     const counters = [...world.counters];
@@ -372,15 +467,17 @@ export class CompactMachine {
 
   /** The limited event a follower's user action submits (it depends on the action alone). */
   private limitedEventOf(action: Action & { user: string; room: string }): PendingTxn["event"] {
-    const key = structKey(action);
+    const key = actionKey(action);
     let event = this.limited.get(key);
     if (event === undefined) {
       const origin = serverOfUser(this.layout, action.user as never);
       const world = this.miniWorld(new Map(), undefined, 1);
       this.referenceSteps++;
       const after = step(world, action).world;
-      const pending = after.servers.get(this.layout.servers[origin] as ServerName)?.volatile.pending.values().next()
-        .value as PendingTxn | undefined;
+      const pending = after.servers
+        .get(this.layout.servers[origin] as ServerName)
+        ?.volatile.pending.values()
+        .next().value as PendingTxn | undefined;
       if (pending === undefined)
         throw new Error(`compact machine: the reference machine started no transaction for ${key}`);
       event = pending.event;
@@ -389,7 +486,10 @@ export class CompactMachine {
     return event;
   }
 
-  private createRoom(world: CompactWorld, action: Action & { kind: "create-room" }): CompactWorld | undefined {
+  private createRoom(
+    world: CompactWorld,
+    action: Action & { kind: "create-room" },
+  ): CompactWorld | undefined {
     const s = serverOfUser(this.layout, action.user);
     const slot = this.slot(action.room);
     const base = s * this.layout.slotCount;
@@ -400,14 +500,15 @@ export class CompactMachine {
       directory.push(entry === undefined ? "-" : String(this.entries.id(entry)));
     }
     const sliceId = world.slices[base + slot] ?? 0;
-    const key = `C|${s}|${directory.join(",")}|${sliceId}|${structKey(action)}`;
-    const outcome = this.cached(key, () => {
+    const key = `C|${directory.join(",")}|${actionKey(action)}`;
+    const outcome = this.cached(this.actions, sliceId, key, () => {
       const server = this.partServer(s, [[slot, sliceId]], undefined);
       // The other rooms' directory entries, so the uniqueness check sees them.
       let dir = server.persisted.directory;
       for (let k = 0; k < this.layout.slotCount; k++) {
         const entry = this.slices.value(world.slices[base + k] ?? 0).directory;
-        if (k !== slot && entry !== undefined) dir = withDirectoryEntry(dir, this.layout.slotRooms[k] as never, entry);
+        if (k !== slot && entry !== undefined)
+          dir = withDirectoryEntry(dir, this.layout.slotRooms[k] as never, entry);
       }
       const withDirectory: ServerState = { ...server, persisted: { ...server.persisted, directory: dir } };
       return this.runOn(s, slot, withDirectory, undefined, action, eventNumber(slot, 0));
@@ -435,8 +536,11 @@ export class CompactMachine {
       const key = `${message.from} ${message.txn}`;
       resultId = (world.results[s] ?? []).find((r) => this.resultEntries.value(r).key === key);
     }
-    const key = `D|${s}|${sliceId}|${id}|${resultId ?? "-"}`;
-    const outcome = this.cached(key, () =>
+    // The message names its recipient, so (part, message, result entry) names the outcome.
+    if (resultId !== undefined && resultId >= RESULT_KEY_SPAN - 1)
+      throw new Error(`compact machine: more than ${RESULT_KEY_SPAN - 1} transaction results`);
+    const key = id * RESULT_KEY_SPAN + (resultId === undefined ? 0 : resultId + 1);
+    const outcome = this.cached(this.deliveries, sliceId, key, () =>
       this.runOnPart(s, slot, sliceId, resultId, message, undefined, this.nextEvent(slot, sliceId)),
     );
     return this.apply(world, s, slot, outcome);
@@ -447,18 +551,33 @@ export class CompactMachine {
     return eventNumber(slot, this.slices.value(sliceId).replica?.history.length ?? 0);
   }
 
-  private cached(key: string, compute: () => Outcome): Outcome {
-    let outcome = this.outcomes.get(key);
+  private cached<K>(
+    table: Map<number, Map<K, Outcome>>,
+    sliceId: number,
+    key: K,
+    compute: () => Outcome,
+  ): Outcome {
+    let byKey = table.get(sliceId);
+    if (byKey === undefined) {
+      byKey = new Map();
+      table.set(sliceId, byKey);
+    }
+    let outcome = byKey.get(key);
     if (outcome === undefined) {
       outcome = compute();
-      this.outcomes.set(key, outcome);
+      byKey.set(key, outcome);
     }
     return outcome;
   }
 
   private apply(world: CompactWorld, s: number, slot: number, outcome: Outcome): CompactWorld {
-    const slices = [...world.slices];
-    slices[s * this.layout.slotCount + slot] = outcome.slice;
+    const at = s * this.layout.slotCount + slot;
+    let slices = world.slices;
+    if (slices[at] !== outcome.slice) {
+      const copy = [...slices];
+      copy[at] = outcome.slice;
+      slices = copy;
+    }
     let results = world.results;
     if (outcome.result !== undefined) {
       const key = this.resultEntries.value(outcome.result).key;
@@ -491,7 +610,11 @@ export class CompactMachine {
   }
 
   /** A server holding only the given parts (and the result entry, if any). */
-  private partServer(s: number, parts: ReadonlyArray<readonly [number, number]>, resultId: number | undefined): ServerState {
+  private partServer(
+    s: number,
+    parts: ReadonlyArray<readonly [number, number]>,
+    resultId: number | undefined,
+  ): ServerState {
     const name = this.layout.servers[s] as ServerName;
     const rooms = new Map<never, Replica>();
     const invites = new Map<string, InviteRecord>();
@@ -518,7 +641,11 @@ export class CompactMachine {
     };
   }
 
-  private miniWorld(servers: Map<ServerName, ServerState>, message: Message | undefined, nextEventNumber: number): World {
+  private miniWorld(
+    servers: Map<ServerName, ServerState>,
+    message: Message | undefined,
+    nextEventNumber: number,
+  ): World {
     return {
       config: { profile: this.profile, delivery: "network", eventIds: "counter" },
       servers,
@@ -540,7 +667,14 @@ export class CompactMachine {
     action: Action | undefined,
     nextEventNumber: number,
   ): Outcome {
-    return this.runOn(s, slot, this.partServer(s, [[slot, sliceId]], resultId), message, action, nextEventNumber);
+    return this.runOn(
+      s,
+      slot,
+      this.partServer(s, [[slot, sliceId]], resultId),
+      message,
+      action,
+      nextEventNumber,
+    );
   }
 
   /**
@@ -584,7 +718,8 @@ export class CompactMachine {
       const key = `${message.from} ${message.txn}`;
       const recorded = pget(p.txnResults, key);
       const before = pget(server.persisted.txnResults, key);
-      if (recorded !== undefined && recorded !== before) resultEntry = this.resultEntries.id({ key, result: recorded });
+      if (recorded !== undefined && recorded !== before)
+        resultEntry = this.resultEntries.id({ key, result: recorded });
     }
     return {
       accepted: true,

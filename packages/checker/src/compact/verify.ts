@@ -7,12 +7,26 @@
  *
  * @module
  */
-import { type Action, emptyWorld, resolveProfile, step, violations, type World } from "@mimi-spec/machine";
+import {
+  type Action,
+  emptyWorld,
+  type Profile,
+  resolveProfile,
+  step,
+  violations,
+  type World,
+} from "@mimi-spec/machine";
 import { enabledActions } from "../explore/alphabet.ts";
 import { serializeWorld } from "../explore/canonical.ts";
-import { DEFAULT_EXPLORE_SCOPE, type ExploreScope, resolveExploreScope } from "../explore/scope.ts";
+import {
+  DEFAULT_EXPLORE_SCOPE,
+  type ExploreScope,
+  type ResolvedExploreScope,
+  resolveExploreScope,
+} from "../explore/scope.ts";
 import { Symmetry } from "../explore/symmetry.ts";
-import { type CompactWorld, CompactMachine } from "./machine.ts";
+import { CompactAlphabet } from "./alphabet.ts";
+import { CompactMachine, type CompactWorld } from "./machine.ts";
 
 /** What to verify. */
 export interface VerifyOptions {
@@ -22,6 +36,8 @@ export interface VerifyOptions {
   readonly scope?: ExploreScope;
   /** Stop after this many mismatches (default 5). */
   readonly maxMismatches?: number;
+  /** Builds the compact machine to check (default: `new CompactMachine(scope, profile)`; tests pass a broken one). */
+  readonly machine?: (scope: ResolvedExploreScope, profile: Profile) => CompactMachine;
 }
 
 /** One step on which the two machines disagree. */
@@ -63,7 +79,8 @@ export function verifyCompact(options: VerifyOptions): VerifyReport {
   const resolved = resolveProfile(options.profile, options.options ?? {});
   if (!resolved.ok) throw new Error(resolved.message);
   const profile = resolved.profile;
-  const machine = new CompactMachine(scope, profile);
+  const machine = options.machine?.(scope, profile) ?? new CompactMachine(scope, profile);
+  const alphabet = new CompactAlphabet(machine);
   // Serialised afresh each time: the canonicalizer's caches assume worlds descend from one
   // another, which interned compact parts shared between unrelated worlds do not.
   const identity = new Symmetry(scope, profile, false);
@@ -91,12 +108,22 @@ export function verifyCompact(options: VerifyOptions): VerifyReport {
       const refViolations = violations(reference).map((v) => v.invariant);
       const compactViolations = violations(decoded).map((v) => v.invariant);
       if (refViolations.join() !== compactViolations.join())
-        mismatch(path, `invariants: reference ${refViolations.join(", ") || "none"}; compact ${compactViolations.join(", ") || "none"}`);
+        mismatch(
+          path,
+          `invariants: reference ${refViolations.join(", ") || "none"}; compact ${compactViolations.join(", ") || "none"}`,
+        );
       const refActions = enabledActions(reference, scope);
       const refTexts = actionTexts(reference, refActions);
-      const compactTexts = actionTexts(decoded, enabledActions(decoded, scope));
+      // The compact alphabet names messages by position already.
+      const compactTexts = alphabet
+        .enabled(compact)
+        .map((a) => JSON.stringify(a))
+        .sort();
       if (refTexts.join("\n") !== compactTexts.join("\n"))
-        mismatch(path, `enabled actions differ: reference ${refTexts.length}, compact ${compactTexts.length}: only in reference ${refTexts.filter((t) => !compactTexts.includes(t)).join(" ")}; only in compact ${compactTexts.filter((t) => !refTexts.includes(t)).join(" ")}`);
+        mismatch(
+          path,
+          `enabled actions differ: reference ${refTexts.length}, compact ${compactTexts.length}: only in reference ${refTexts.filter((t) => !compactTexts.includes(t)).join(" ")}; only in compact ${compactTexts.filter((t) => !refTexts.includes(t)).join(" ")}`,
+        );
       if (depth === options.depth) continue;
       for (const action of refActions) {
         stepsChecked++;
@@ -104,7 +131,12 @@ export function verifyCompact(options: VerifyOptions): VerifyReport {
         const compactAfter = machine.step(compact, toCompactAction(reference, action));
         const here = [...path, action];
         if ((after === reference) !== (compactAfter === undefined)) {
-          mismatch(here, after === reference ? "the reference refused, the compact machine did not" : "the compact machine refused, the reference did not");
+          mismatch(
+            here,
+            after === reference
+              ? "the reference refused, the compact machine did not"
+              : "the compact machine refused, the reference did not",
+          );
           continue;
         }
         if (compactAfter === undefined) continue;

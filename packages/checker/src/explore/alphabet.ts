@@ -55,7 +55,7 @@ function arrangements<T>(items: ReadonlyArray<T>, min: number): T[][] {
 }
 
 /** The invite lists a creator may start a room of `chatType` with. */
-function inviteLists(chatType: ChatType, others: ReadonlyArray<UserId>): UserId[][] {
+export function inviteLists(chatType: ChatType, others: ReadonlyArray<UserId>): UserId[][] {
   const members = CHAT_TYPE_PROPERTIES[chatType].members;
   if (!CHAT_TYPE_PROPERTIES[chatType].fixedMembership) return [[]];
   const min = Math.max(1, members.min - 1);
@@ -68,12 +68,13 @@ function serverState(world: World, name: ServerName): ServerState | undefined {
 }
 
 /** What a user's own server knows of a room: its replica and the user's invite record. */
-interface LocalView {
+export interface LocalView {
   readonly replica: Replica | undefined;
   readonly invited: boolean;
 }
 
-function membershipActions(
+/** The membership actions `user` may try in `room`, given what their server knows of it. */
+export function membershipActions(
   out: Action[],
   kinds: ReadonlySet<ExplorableKind>,
   user: UserId,
@@ -128,7 +129,8 @@ function membershipActions(
   }
 }
 
-function roomSettingActions(
+/** The actions a joined `user` may try on `room`'s messages and settings. */
+export function roomSettingActions(
   out: Action[],
   kinds: ReadonlySet<ExplorableKind>,
   user: UserId,

@@ -37,7 +37,16 @@ export interface ExploreOptions {
   readonly liveness?: boolean;
   /** Keep canonical strings instead of 64-bit fingerprints of them (exact, but far more memory). */
   readonly exactStates?: boolean;
+  /**
+   * Which machine steps the worlds: `compact` (interned parts, each step computed once by the
+   * reference machine and then looked up; the default when the scope's action kinds allow it) or
+   * `reference` (the reference machine on every step). Both explore the same states.
+   */
+  readonly engine?: ExploreEngine;
 }
+
+/** The machines exploration can run on (see {@link ExploreOptions.engine}). */
+export type ExploreEngine = "compact" | "reference";
 
 /** An invariant broken in scope, with the shortest action sequence that breaks it. */
 export interface ExploreViolation {
@@ -83,4 +92,6 @@ export interface ExploreReport {
   readonly symmetry?: { readonly users: boolean; readonly servers: boolean; readonly rooms: boolean };
   /** The delivery check, when it ran. */
   readonly liveness?: ExploreLiveness;
+  /** The machine that stepped the worlds. */
+  readonly engine?: ExploreEngine;
 }

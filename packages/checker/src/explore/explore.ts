@@ -9,12 +9,15 @@
  * @module
  */
 import { type Action, emptyWorld, resolveProfile, step, type World } from "@mimi-spec/machine";
+import { exploreCompact } from "../compact/explore.ts";
+import { COMPACT_UNSUPPORTED } from "../compact/machine.ts";
 import { enabledActions } from "./alphabet.ts";
 import type { ExploreLivenessFailure, ExploreOptions, ExploreReport, ExploreViolation } from "./api.ts";
 import { type CanonicalForm, Canonicalizer } from "./canonical.ts";
 import { FingerprintSet } from "./fingerprint.ts";
 import { InvariantChecker } from "./invariant-check.ts";
 import { type Settled, settle } from "./liveness.ts";
+import { checkExploreOptions } from "./options.ts";
 import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "./scope.ts";
 import { Symmetry } from "./symmetry.ts";
 import { type TraceStart, traceOf } from "./trace.ts";
@@ -64,25 +67,29 @@ class Paths {
   }
 }
 
-function checkOptions(options: ExploreOptions): void {
-  if (!Number.isSafeInteger(options.depth) || options.depth < 0)
-    throw new Error(`explore: depth must be a non-negative integer, got ${options.depth}`);
-  if (options.maxStates !== undefined && (!Number.isSafeInteger(options.maxStates) || options.maxStates < 1))
-    throw new Error(`explore: maxStates must be a positive integer, got ${options.maxStates}`);
-}
-
 /**
  * Explores every action sequence of the scope up to `options.depth` actions, breadth first, and
  * reports the distinct states, the invariants broken (each with a shortest trace) and the
  * delivery check. Throws, saying why, on an unknown profile or option, or a bad scope or bound.
  */
 export function explore(options: ExploreOptions): ExploreReport {
-  return exploreWith(options, settle);
+  if (compactEngineFor(options)) return exploreCompact(options);
+  return { ...exploreWith(options, settle), engine: "reference" };
+}
+
+/**
+ * Whether `explore` runs on the compact machine: when asked to, or by default when every action
+ * kind of the scope is one it supports. (It explores the same states; see `compact/`.)
+ */
+export function compactEngineFor(options: ExploreOptions): boolean {
+  if (options.engine !== undefined) return options.engine === "compact";
+  const kinds = (options.scope ?? DEFAULT_EXPLORE_SCOPE).actions;
+  return kinds.every((kind) => !COMPACT_UNSUPPORTED.has(kind));
 }
 
 /** {@link explore} with another delivery check (for testing how failures are reported). */
 export function exploreWith(options: ExploreOptions, settleWorld: (world: World) => Settled): ExploreReport {
-  checkOptions(options);
+  checkExploreOptions(options);
   const scope = resolveExploreScope(options.scope ?? DEFAULT_EXPLORE_SCOPE);
   const resolved = resolveProfile(options.profile, options.options ?? {});
   // The machine's own message ("unknown profile …", "option … cannot be …"), as callers match it.

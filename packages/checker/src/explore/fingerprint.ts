@@ -10,10 +10,15 @@
 
 /** Two independent 32-bit hashes of `text` (multiply-xorshift mixing of each UTF-16 unit). */
 export function fingerprint(text: string): readonly [number, number] {
-  let h1 = 0x9e3779b9 ^ text.length;
-  let h2 = 0x85ebca6b ^ Math.imul(text.length, 0x27d4eb2f);
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  return fingerprintOf(text.length, (i) => text.charCodeAt(i));
+}
+
+/** Two independent 32-bit hashes of a sequence of `length` 32-bit values (`at(i)` is the `i`-th). */
+export function fingerprintOf(length: number, at: (index: number) => number): readonly [number, number] {
+  let h1 = 0x9e3779b9 ^ length;
+  let h2 = 0x85ebca6b ^ Math.imul(length, 0x27d4eb2f);
+  for (let i = 0; i < length; i++) {
+    const c = at(i);
     h1 = Math.imul(h1 ^ c, 0x9e3779b1);
     h1 ^= h1 >>> 15;
     h2 = Math.imul(h2 ^ c, 0x85ebca77);

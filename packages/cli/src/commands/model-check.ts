@@ -26,13 +26,15 @@ import { type Io, UserError } from "../io.ts";
 
 /** Help text of `mimi model check`. */
 export const modelCheckUsage = `mimi model check [--profile P] [--option NAME=VALUE]... [--delivery instant|network|mixed]
-                 [--runs N | --exhaustive --depth K [--max-states M]] [--seed S [--path P --replay-path R]]
-                 [--out DIR] [--coverage] [--format text|json]
+                 [--runs N | --exhaustive --depth K [--max-states M] [--engine compact|reference]]
+                 [--seed S [--path P --replay-path R]] [--out DIR] [--coverage] [--format text|json]
 
 Checks the reference machine under a profile (default lm-i1). Random mode (default, --runs 100)
 runs fast-check command sequences of 30-60 user, network and adversary actions, checking every
 invariant after every step; a failure is shrunk. --exhaustive explores every action sequence up
-to --depth K in a small scope. Prints a summary table (runs, commands, guards hit, violations);
+to --depth K in a small scope, on the compact machine (interned world parts, each step computed
+once by the reference machine; --engine reference steps the reference machine every time; both
+explore the same states). Prints a summary table (runs, commands, guards hit, violations);
 --coverage adds every guard's, invariant's and requirement's counts. A progress bar goes to
 standard error when it is a terminal. On a violation, prints the counterexample's story and its
 Mermaid sequence diagram and saves its trace under --out (default reports/counterexamples), which
@@ -201,6 +203,7 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
       exhaustive: { type: "boolean", default: false },
       depth: { type: "string" },
       "max-states": { type: "string" },
+      engine: { type: "string" },
       seed: { type: "string" },
       path: { type: "string" },
       "replay-path": { type: "string" },
@@ -229,8 +232,11 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
   if (values.exhaustive && runs !== undefined)
     throw new UserError("give either --runs or --exhaustive, not both");
   if (values.exhaustive && depth === undefined) throw new UserError("--exhaustive needs --depth K");
-  if (!values.exhaustive && (depth !== undefined || maxStates !== undefined))
-    throw new UserError("--depth and --max-states only apply with --exhaustive");
+  if (!values.exhaustive && (depth !== undefined || maxStates !== undefined || values.engine !== undefined))
+    throw new UserError("--depth, --max-states and --engine only apply with --exhaustive");
+  const engine = values.engine;
+  if (engine !== undefined && engine !== "compact" && engine !== "reference")
+    throw new UserError(`--engine must be compact or reference, not ${engine}`);
   if (values.path !== undefined && seed === undefined)
     throw new UserError("--path needs the --seed it came from");
   const options = optionOverrides(values.option);
@@ -251,6 +257,7 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
         options,
         depth: depth ?? 0,
         ...(maxStates === undefined ? {} : { maxStates }),
+        ...(engine === undefined ? {} : { engine }),
         onProgress: (p) => bar.update(p.depth, depth ?? 0, `depth, ${p.states} states`),
       });
     } catch (e) {
@@ -276,6 +283,7 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
     rows = [
       ["profile", report.profile],
       ["mode", `exhaustive to depth ${depth}${report.complete ? "" : ` (stopped at ${maxStates} states)`}`],
+      ["machine", report.engine ?? "reference"],
       ["depth reached", String(report.depthReached)],
       ["distinct states", String(report.distinctStates)],
       ["transitions", String(report.transitions)],
