@@ -38,6 +38,10 @@ import {
 } from "../explore/invariant-check.ts";
 import type { CompactMachine, CompactWorld } from "./machine.ts";
 
+/** What of a part a group of invariants reads (besides the slot and server it sits at). */
+const View = { Replica: 0, ReplicaAndDirectory: 1, ReplicaAndInvites: 2 } as const;
+type View = (typeof View)[keyof typeof View];
+
 /** The one invariant that reads the messages in flight. */
 const IN_FLIGHT = "hub.emits-fully-formed";
 
@@ -123,7 +127,9 @@ export class CompactInvariantChecker {
   /** Per server, per part ID. */
   private readonly partAnswers: Array<Array<Answers | undefined>>;
   /** Per server, per part ID, by the part ID of the room's hub. */
-  private readonly pairAnswers: Array<Array<Map<number, PairAnswers> | undefined>>;
+  private readonly pairAnswers: Array<Array<Map<number, Answers> | undefined>>;
+  /** Per server: a hub part's answers to the two-part invariants on its own. */
+  private readonly hubPairAnswers: Array<Array<Answers | undefined>>;
   /** Per slot, per hub part ID. */
   private readonly roomAnswers: Array<Array<Answers | undefined>>;
   /** Per slot, per part ID: whether the part's copy (if any) names the slot's room and hub. */
@@ -146,6 +152,10 @@ export class CompactInvariantChecker {
   private readonly pairScratch: Answers[] = [];
   /** Scratch of `hubPairsAnswer`: each slot's uniqueness class. */
   private readonly roomClasses: number[] = [];
+  /** `partView` numbers of parts, per kind of view. */
+  private readonly views: number[][] = [[], [], []];
+  private readonly viewNumbers = new Map<string, number>();
+  private readonly objectNumbers = new Map<object, number>();
   /** Small worlds the machine's invariants were run on: one per part (or pair of parts, room, pair of rooms, message) not seen before. */
   partWorlds = 0;
   /** Worlds answered whole because cutting them into parts would not be exact. */
@@ -159,6 +169,7 @@ export class CompactInvariantChecker {
     this.slotCount = machine.layout.slotCount;
     this.partAnswers = Array.from({ length: this.servers }, () => []);
     this.pairAnswers = Array.from({ length: this.servers }, () => []);
+    this.hubPairAnswers = Array.from({ length: this.servers }, () => []);
     this.roomAnswers = Array.from({ length: this.slotCount }, () => []);
     this.regular = Array.from({ length: this.slotCount }, () => []);
     this.classOfPart = Array.from({ length: this.slotCount }, () => []);
@@ -268,7 +279,8 @@ export class CompactInvariantChecker {
   }
 
   private partAnswer(slices: ReadonlyArray<number>, at: number): Answers {
-    const part = slices[at] ?? 0;
+    // These read a copy's replica and its server's invite records (and previews) of the room.
+    const part = this.partView(slices[at] ?? 0, View.ReplicaAndInvites);
     const byPart = this.partAnswers[Math.floor(at / this.slotCount)] as Array<Answers | undefined>;
     let answers = byPart[part];
     if (answers === undefined) {
@@ -284,32 +296,78 @@ export class CompactInvariantChecker {
    * when the hub's part breaks none of them by itself ("inexact" otherwise).
    */
   private pairAnswer(slices: ReadonlyArray<number>, at: number, hubAt: number): PairAnswers {
-    const part = slices[at] ?? 0;
-    const hubPart = slices[hubAt] ?? 0;
-    const byPart = this.pairAnswers[Math.floor(at / this.slotCount)] as Array<
-      Map<number, PairAnswers> | undefined
+    if (at === hubAt) {
+      // Alone, the hub part is read for its replica and directory entry.
+      const part = this.partView(slices[at] ?? 0, View.ReplicaAndDirectory);
+      const byPart = this.hubPairAnswers[Math.floor(at / this.slotCount)] as Array<Answers | undefined>;
+      let answers = byPart[part];
+      if (answers === undefined) {
+        answers = ask(this.perPartAndHub, this.cutWorld(slices, [at]));
+        byPart[part] = answers;
+      }
+      return answers;
+    }
+    if (this.pairAnswer(slices, hubAt, hubAt) !== null) return "inexact";
+    // With the hub part breaking none of them by itself, these invariants read only the copy's
+    // replica and directory entry and the hub's replica: parts that differ elsewhere (invites,
+    // buffered events) share their answers.
+    const view = this.partView(slices[at] ?? 0, View.ReplicaAndDirectory);
+    const hubView = this.partView(slices[hubAt] ?? 0, View.Replica);
+    const byView = this.pairAnswers[Math.floor(at / this.slotCount)] as Array<
+      Map<number, Answers> | undefined
     >;
-    let byHub = byPart[part];
+    let byHub = byView[view];
     if (byHub === undefined) {
       byHub = new Map();
-      byPart[part] = byHub;
+      byView[view] = byHub;
     }
-    let answers = byHub.get(hubPart);
+    let answers = byHub.get(hubView);
     if (answers === undefined) {
-      if (at === hubAt) answers = ask(this.perPartAndHub, this.cutWorld(slices, [at]));
-      else
-        answers =
-          this.pairAnswer(slices, hubAt, hubAt) === null
-            ? ask(this.perPartAndHub, this.cutWorld(slices, [at, hubAt]))
-            : "inexact";
-      byHub.set(hubPart, answers);
+      answers = ask(this.perPartAndHub, this.cutWorld(slices, [at, hubAt]));
+      byHub.set(hubView, answers);
     }
     return answers;
   }
 
+  /**
+   * A number for what some invariants read of a part: its replica, and its directory entry or its
+   * invite records. Parts that differ only elsewhere (buffered events, say) share their answers.
+   */
+  private partView(part: number, what: View): number {
+    const table = this.views[what] as number[];
+    let view = table[part];
+    if (view === undefined) {
+      const slice = this.machine.slice(part);
+      let key = `${what}|${slice.replica === undefined ? "-" : this.objectNumber(slice.replica)}`;
+      if (what === View.ReplicaAndDirectory && slice.directory !== undefined)
+        key += `|${this.objectNumber(slice.directory)}`;
+      if (what === View.ReplicaAndInvites)
+        for (const record of slice.invites) key += `|${this.objectNumber(record)}`;
+      let n = this.viewNumbers.get(key);
+      if (n === undefined) {
+        n = this.viewNumbers.size;
+        this.viewNumbers.set(key, n);
+      }
+      view = n;
+      table[part] = view;
+    }
+    return view;
+  }
+
+  /** A number per interned object (parts hold kept objects, so identity is equality). */
+  private objectNumber(value: object): number {
+    let n = this.objectNumbers.get(value);
+    if (n === undefined) {
+      n = this.objectNumbers.size;
+      this.objectNumbers.set(value, n);
+    }
+    return n;
+  }
+
   private roomAnswer(slices: ReadonlyArray<number>, slot: number): Answers {
     const hubAt = (this.machine.layout.slotHub[slot] as number) * this.slotCount + slot;
-    const hubPart = slices[hubAt] ?? 0;
+    // These invariants read the hub's replica alone.
+    const hubPart = this.partView(slices[hubAt] ?? 0, View.Replica);
     const byPart = this.roomAnswers[slot] as Array<Answers | undefined>;
     let answers = byPart[hubPart];
     if (answers === undefined) {

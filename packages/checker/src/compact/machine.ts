@@ -171,9 +171,33 @@ const RESULT_KEY_SPAN = 1_000_000;
 /** The most messages a `flush` delivers, as in the reference machine's `drain`. */
 const MAX_DELIVERIES = 100_000;
 
+/** `items` and then `item` (a copy). */
+function appended<T>(items: ReadonlyArray<T>, item: T): T[] {
+  const out = items.slice();
+  out.push(item);
+  return out;
+}
+
+/**
+ * `world` with some fields replaced. Every compact world is built here, with its fields in one
+ * order, so they all share one object shape (property reads stay monomorphic).
+ */
+function worldWith(world: CompactWorld, changes: Partial<CompactWorld>): CompactWorld {
+  return {
+    slices: changes.slices ?? world.slices,
+    pending: changes.pending ?? world.pending,
+    counters: changes.counters ?? world.counters,
+    results: changes.results ?? world.results,
+    messages: changes.messages ?? world.messages,
+    findings: changes.findings ?? world.findings,
+  };
+}
+
 /** Removes item `index` of `items` (a copy). */
 function without<T>(items: ReadonlyArray<T>, index: number): T[] {
-  return [...items.slice(0, index), ...items.slice(index + 1)];
+  const out = items.slice();
+  out.splice(index, 1);
+  return out;
 }
 
 /** The compact machine of one scope and profile: interned parts, cached outcomes, and the step. */
@@ -322,17 +346,17 @@ export class CompactMachine {
         const index = action.message - 1;
         const message = world.messages[index];
         if (message === undefined) return undefined;
-        return this.deliver({ ...world, messages: without(world.messages, index) }, message);
+        return this.deliver(worldWith(world, { messages: without(world.messages, index) }), message);
       }
       case "drop": {
         const index = action.message - 1;
         if (world.messages[index] === undefined) return undefined;
-        return { ...world, messages: without(world.messages, index) };
+        return worldWith(world, { messages: without(world.messages, index) });
       }
       case "duplicate": {
         const message = world.messages[action.message - 1];
         if (message === undefined) return undefined;
-        return { ...world, messages: [...world.messages, message] };
+        return worldWith(world, { messages: appended(world.messages, message) });
       }
       case "flush": {
         let current = world;
@@ -359,7 +383,7 @@ export class CompactMachine {
           });
           this.retries.set(id, submit);
         }
-        return { ...world, messages: [...world.messages, submit] };
+        return worldWith(world, { messages: appended(world.messages, submit) });
       }
       case "sync": {
         const s = this.server(action.server);
@@ -378,18 +402,18 @@ export class CompactMachine {
           });
           this.syncs.set(key, backfill);
         }
-        return { ...world, messages: [...world.messages, backfill] };
+        return worldWith(world, { messages: appended(world.messages, backfill) });
       }
       case "restart": {
         const s = this.server(action.server);
-        const slices = [...world.slices];
+        const slices = world.slices.slice();
         for (let slot = 0; slot < this.layout.slotCount; slot++) {
           const at = s * this.layout.slotCount + slot;
           slices[at] = this.restarted(slices[at] ?? 0);
         }
-        const pending = [...world.pending];
+        const pending = world.pending.slice();
         pending[s] = [];
-        return { ...world, slices, pending };
+        return worldWith(world, { slices, pending });
       }
       default:
         throw new Error(`compact machine: action kind ${JSON.stringify(action.kind)} is not supported`);
@@ -458,11 +482,11 @@ export class CompactMachine {
       this.submissions.set(submissionKey, submission);
     }
     const { pending: pendingId, message: submit } = submission;
-    const pending = [...world.pending];
-    pending[origin] = [...(world.pending[origin] ?? []), pendingId];
-    const counters = [...world.counters];
+    const pending = world.pending.slice();
+    pending[origin] = appended(world.pending[origin] ?? [], pendingId);
+    const counters = world.counters.slice();
     counters[origin] = (world.counters[origin] ?? 0) + 1;
-    return { ...world, pending, counters, messages: [...world.messages, submit] };
+    return worldWith(world, { pending, counters, messages: appended(world.messages, submit) });
   }
 
   /** The limited event a follower's user action submits (it depends on the action alone). */
@@ -525,9 +549,9 @@ export class CompactMachine {
       const list = world.pending[s] ?? [];
       const index = list.findIndex((p) => this.pendings.value(p).txn === message.txn);
       if (index < 0) return world;
-      const pending = [...world.pending];
+      const pending = world.pending.slice();
       pending[s] = without(list, index);
-      return { ...world, pending };
+      return worldWith(world, { pending });
     }
     const slot = this.slot(message.room);
     const sliceId = world.slices[s * this.layout.slotCount + slot] ?? 0;
@@ -574,7 +598,7 @@ export class CompactMachine {
     const at = s * this.layout.slotCount + slot;
     let slices = world.slices;
     if (slices[at] !== outcome.slice) {
-      const copy = [...slices];
+      const copy = slices.slice();
       copy[at] = outcome.slice;
       slices = copy;
     }
@@ -582,16 +606,17 @@ export class CompactMachine {
     if (outcome.result !== undefined) {
       const key = this.resultEntries.value(outcome.result).key;
       const kept = (world.results[s] ?? []).filter((r) => this.resultEntries.value(r).key !== key);
-      const next = [...world.results];
-      next[s] = [...kept, outcome.result];
+      const next = world.results.slice();
+      next[s] = appended(kept, outcome.result);
       results = next;
     }
     return {
-      ...world,
       slices,
+      pending: world.pending,
+      counters: world.counters,
       results,
-      messages: outcome.sent.length === 0 ? world.messages : [...world.messages, ...outcome.sent],
-      findings: outcome.findings.length === 0 ? world.findings : [...world.findings, ...outcome.findings],
+      messages: outcome.sent.length === 0 ? world.messages : world.messages.concat(outcome.sent),
+      findings: outcome.findings.length === 0 ? world.findings : world.findings.concat(outcome.findings),
     };
   }
 
