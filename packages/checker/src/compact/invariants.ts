@@ -142,8 +142,6 @@ export class CompactInvariantChecker {
   /** The uniqueness answers of two rooms, by the earlier room's class, then the later room's. */
   private readonly roomPairAnswers: Array<Answers[] | undefined> = [];
   private readonly byMessage: MessageAnswers[] = [];
-  private readonly noPending: ReadonlyArray<ReadonlyArray<number>>;
-  private readonly noCounters: ReadonlyArray<number>;
   private empty: World | undefined;
   /** Scratch of `violations`: the message found so far per invariant (machine order), and which are set. */
   private readonly found: Array<string | undefined>;
@@ -173,8 +171,6 @@ export class CompactInvariantChecker {
     this.roomAnswers = Array.from({ length: this.slotCount }, () => []);
     this.regular = Array.from({ length: this.slotCount }, () => []);
     this.classOfPart = Array.from({ length: this.slotCount }, () => []);
-    this.noPending = new Array<ReadonlyArray<number>>(this.servers).fill([]);
-    this.noCounters = new Array<number>(this.servers).fill(0);
     this.found = new Array<string | undefined>(invariants.length).fill(undefined);
   }
 
@@ -244,14 +240,7 @@ export class CompactInvariantChecker {
 
   /** The decoded world of these parts alone (no messages, transactions or findings). */
   private partsWorld(slices: ReadonlyArray<number>): World {
-    return this.machine.decode({
-      slices,
-      pending: this.noPending,
-      counters: this.noCounters,
-      results: this.noPending,
-      messages: [],
-      findings: [],
-    });
+    return this.machine.decodeParts(slices);
   }
 
   /** The decoded world holding only the parts of `slices` at `places` (`server · slotCount + slot`). */

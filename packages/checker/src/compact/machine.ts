@@ -31,6 +31,7 @@ import {
   type FullEvent,
   type InviteRecord,
   inviteKey,
+  logAppend,
   logItems,
   type Message,
   type PendingTxn,
@@ -213,8 +214,18 @@ export class CompactMachine {
         .join(",")}`,
     (r) => {
       const events = logItems(r.history);
+      const last = events.length - 1;
+      let firstOther = 0;
+      while (firstOther <= last && this.event(events[firstOther] as FullEvent) === events[firstOther])
+        firstOther++;
       // Usually every event is already the kept one (a step appends one new event to a kept replica).
-      if (events.every((e) => this.event(e) === e)) return r;
+      if (firstOther > last) return r;
+      // Often only that new event equals one kept before (the same event at the same place on
+      // another path): swap it in. The state indexes may keep the other, equal, object.
+      if (firstOther === last) {
+        const prefix = { store: r.history.store, length: last };
+        return { ...r, history: logAppend(prefix, this.event(events[last] as FullEvent), (e) => e.event_id) };
+      }
       const [create, ...rest] = events.map((e) => this.event(e));
       if (create === undefined) return r;
       let out = replicaFromCreate(create, r.hub);
@@ -275,7 +286,8 @@ export class CompactMachine {
   /** The message a sync sends, by server, slot and part. */
   private readonly syncs = new Map<string, number>();
   private readonly restartedSlices = new Map<number, number>();
-  private readonly decodedServers = new Map<string, ServerState>();
+  /** Per server, the state of a server that holds nothing. */
+  private readonly emptyServers: ServerState[] = [];
   private readonly followerCopies = new WeakMap<Replica, Replica>();
   private readonly envelopes: Array<Map<number, Envelope>> = [];
   /** How many outcomes were computed by the reference machine (cache misses). */
@@ -758,17 +770,26 @@ export class CompactMachine {
   /** The reference world this compact world stands for (event IDs positional, timestamps as stored). */
   decode(world: CompactWorld): World {
     const servers = new Map<ServerName, ServerState>();
-    const rooms = new Map<never, ServerName>();
-    const n = this.layout.slotCount;
     this.layout.servers.forEach((name, s) => {
       servers.set(name, this.decodeServer(world, s));
     });
+    const inFlight = world.messages.map((id, i) => this.envelope(id, i + 1));
+    return this.worldOf(servers, world.slices, inFlight, world.findings);
+  }
+
+  private worldOf(
+    servers: Map<ServerName, ServerState>,
+    slices: ReadonlyArray<number>,
+    inFlight: Envelope[],
+    findings: ReadonlyArray<Finding>,
+  ): World {
+    const rooms = new Map<never, ServerName>();
+    const n = this.layout.slotCount;
     for (let slot = 0; slot < n; slot++) {
       const hub = this.layout.slotHub[slot] as number;
-      if (this.slices.value(world.slices[hub * n + slot] ?? 0).replica !== undefined)
+      if (this.slices.value(slices[hub * n + slot] ?? 0).replica !== undefined)
         rooms.set(this.layout.slotRooms[slot] as never, this.layout.servers[hub] as ServerName);
     }
-    const inFlight = world.messages.map((id, i) => this.envelope(id, i + 1));
     return {
       config: { profile: this.profile, delivery: "network", eventIds: "counter" },
       servers,
@@ -777,7 +798,7 @@ export class CompactMachine {
       nextMessageId: inFlight.length + 1,
       nextEventNumber: 1,
       clock: 0,
-      findings: world.findings,
+      findings,
     };
   }
 
@@ -796,35 +817,53 @@ export class CompactMachine {
   }
 
   private decodeServer(world: CompactWorld, s: number): ServerState {
-    const n = this.layout.slotCount;
-    const parts = world.slices.slice(s * n, (s + 1) * n);
     const pending = world.pending[s] ?? [];
     const results = world.results[s] ?? [];
-    const key = `${s}|${parts.join(",")}|${pending.join(",")}|${world.counters[s] ?? 0}|${results.join(",")}`;
-    let server = this.decodedServers.get(key);
-    if (server === undefined) {
-      const cut = this.partServer(
-        s,
-        parts.map((id, slot) => [slot, id] as const),
-        undefined,
-      );
-      let txnResults: PMap<string, TxnResult> = emptyPMap();
-      for (const id of results) {
-        const entry = this.resultEntries.value(id);
-        txnResults = pset(txnResults, entry.key, entry.result);
-      }
-      const pendingMap = new Map<string, PendingTxn>();
-      for (const id of pending) {
-        const p = this.pendings.value(id);
-        pendingMap.set(p.txn, p);
-      }
-      server = {
-        ...cut,
-        persisted: { ...cut.persisted, txnCounter: world.counters[s] ?? 0, txnResults },
-        volatile: { ...cut.volatile, pending: pendingMap },
-      };
-      this.decodedServers.set(key, server);
+    const cut = this.partsServer(world.slices, s);
+    if (pending.length === 0 && results.length === 0 && (world.counters[s] ?? 0) === 0) return cut;
+    let txnResults: PMap<string, TxnResult> = emptyPMap();
+    for (const id of results) {
+      const entry = this.resultEntries.value(id);
+      txnResults = pset(txnResults, entry.key, entry.result);
     }
-    return server;
+    const pendingMap = new Map<string, PendingTxn>();
+    for (const id of pending) {
+      const p = this.pendings.value(id);
+      pendingMap.set(p.txn, p);
+    }
+    return {
+      ...cut,
+      persisted: { ...cut.persisted, txnCounter: world.counters[s] ?? 0, txnResults },
+      volatile: { ...cut.volatile, pending: pendingMap },
+    };
+  }
+
+  /** Server `s` holding its parts of `slices` (one kept object for a server with none). */
+  private partsServer(slices: ReadonlyArray<number>, s: number): ServerState {
+    const n = this.layout.slotCount;
+    const parts: Array<readonly [number, number]> = [];
+    for (let slot = 0; slot < n; slot++) {
+      const id = slices[s * n + slot] ?? 0;
+      if (id !== 0) parts.push([slot, id]);
+    }
+    if (parts.length > 0) return this.partServer(s, parts, undefined);
+    let empty = this.emptyServers[s];
+    if (empty === undefined) {
+      empty = this.partServer(s, [], undefined);
+      this.emptyServers[s] = empty;
+    }
+    return empty;
+  }
+
+  /**
+   * The reference world of parts alone (no messages, transactions or findings), for asking
+   * invariants about a few parts.
+   */
+  decodeParts(slices: ReadonlyArray<number>): World {
+    const servers = new Map<ServerName, ServerState>();
+    this.layout.servers.forEach((name, s) => {
+      servers.set(name, this.partsServer(slices, s));
+    });
+    return this.worldOf(servers, slices, [], []);
   }
 }
