@@ -129,9 +129,9 @@ export function exploreCompactWith(
   let livenessFailed = 0;
   let livenessChecked = 0;
 
-  const visit = (world: CompactWorld, node: number): void => {
+  const visit = (world: CompactWorld, node: number, cleanParent?: CompactWorld): boolean => {
     distinct++;
-    for (const v of checker.violations(world))
+    for (const v of checker.violations(world, cleanParent))
       if (!firstViolation.has(v.invariant)) firstViolation.set(v.invariant, { node, message: v.message });
     if (checkLiveness) {
       livenessChecked++;
@@ -142,27 +142,31 @@ export function exploreCompactWith(
           livenessFailures.push({ node, message: settled.problem });
       }
     }
+    return checker.lastClean;
   };
 
   const root = machine.initial();
   isNew(root);
-  visit(root, 0);
+  const rootClean = visit(root, 0);
   const statesPerDepth = [1];
-  let frontier: Array<{ world: CompactWorld; node: number }> = [{ world: root, node: 0 }];
+  // `clean`: the world breaks no invariant about parts (its successors are checked incrementally).
+  let frontier: Array<{ world: CompactWorld; node: number; clean: boolean }> = [
+    { world: root, node: 0, clean: rootClean },
+  ];
   let depthReached = 0;
   for (let depth = 1; depth <= options.depth && frontier.length > 0 && !cutOff; depth++) {
-    const next: Array<{ world: CompactWorld; node: number }> = [];
+    const next: Array<{ world: CompactWorld; node: number; clean: boolean }> = [];
     const before = distinct;
-    for (const { world, node } of frontier) {
+    for (const { world, node, clean } of frontier) {
       for (const action of alphabet.enabled(world)) {
         const after = machine.step(world, action);
         if (after === undefined) continue;
         transitions++;
         if (!isNew(after)) continue;
         const child = paths.add(node, action);
-        visit(after, child);
+        const afterClean = visit(after, child, clean ? world : undefined);
         // The last level is never expanded: keeping its worlds would only cost memory.
-        if (depth < options.depth) next.push({ world: after, node: child });
+        if (depth < options.depth) next.push({ world: after, node: child, clean: afterClean });
         if (distinct >= maxStates) {
           cutOff = true;
           break;

@@ -150,6 +150,11 @@ export class CompactInvariantChecker {
   private readonly pairScratch: Answers[] = [];
   /** Scratch of `hubPairsAnswer`: each slot's uniqueness class. */
   private readonly roomClasses: number[] = [];
+  /**
+   * Whether the last world asked about was found, part by part, to break no invariant about
+   * parts: then its successors may be asked about with it as `cleanParent`.
+   */
+  lastClean = false;
   /** `partView` numbers of parts, per kind of view. */
   private readonly views: number[][] = [[], [], []];
   private readonly viewNumbers = new Map<string, number>();
@@ -178,9 +183,16 @@ export class CompactInvariantChecker {
   age(): void {}
 
   /** Every violated invariant of `world`, in the machine's order: what `violations(machine.decode(world))` gives. */
-  violations(world: CompactWorld): ReadonlyArray<FoundViolation> {
+  violations(world: CompactWorld, cleanParent?: CompactWorld): ReadonlyArray<FoundViolation> {
     const slices = world.slices;
-    if (!this.fromParts(slices)) this.fromWhole(slices);
+    // A step changes a part or two: when the world it came from broke none of the invariants
+    // about parts (the caller passes it only then), only the answers that read a changed part
+    // need looking up.
+    this.lastClean = cleanParent !== undefined && this.cleanAfter(slices, cleanParent.slices);
+    if (!this.lastClean) {
+      if (!this.fromParts(slices)) this.fromWhole(slices);
+      else this.lastClean = this.touched.length === 0;
+    }
     if (world.messages.length > 0) this.note(this.inFlight, this.inFlightAnswer(world));
     if (this.unlisted.invariants.length > 0)
       this.note(this.unlisted, ask(this.unlisted, this.machine.decode(world)));
@@ -193,6 +205,31 @@ export class CompactInvariantChecker {
     }
     this.touched.length = 0;
     return out;
+  }
+
+  /**
+   * Whether the invariants about parts all hold in `slices`, given that they all hold (answered
+   * part by part) in `before`: the answers that read a changed part are all "none".
+   */
+  private cleanAfter(slices: ReadonlyArray<number>, before: ReadonlyArray<number>): boolean {
+    const { slotHub } = this.machine.layout;
+    const n = this.slotCount;
+    let hubChanged = false;
+    for (let at = 0; at < slices.length; at++) {
+      const part = slices[at] ?? 0;
+      if (part === before[at]) continue;
+      const slot = at % n;
+      const hubAt = (slotHub[slot] as number) * n + slot;
+      if (!this.isRegular(slot, part)) return false;
+      if (this.partAnswer(slices, at) !== null) return false;
+      if (this.pairAnswer(slices, at, hubAt) !== null) return false;
+      if (at !== hubAt) continue;
+      hubChanged = true;
+      if (this.roomAnswer(slices, slot) !== null) return false;
+      for (let other = slot; other < slices.length; other += n)
+        if (other !== hubAt && this.pairAnswer(slices, other, hubAt) !== null) return false;
+    }
+    return !hubChanged || this.hubPairsAnswer(slices) === null;
   }
 
   /** Keeps the first message of each invariant of `g` (walks are noted in their order). */
