@@ -279,8 +279,8 @@ export class CompactMachine {
   /** Outcomes of the hub's own users' actions and of creations: by part, then by action key. */
   private readonly actions = new Map<number, Map<string, Outcome>>();
   private readonly limited = new Map<string, PendingTxn["event"]>();
-  /** A follower's submission (pending entry and message) by action key and transaction name. */
-  private readonly submissions = new Map<string, { pending: number; message: number }>();
+  /** A follower's submission (pending entry and message) by action key, then transaction number. */
+  private readonly submissions = new Map<string, Array<{ pending: number; message: number } | undefined>>();
   /** The message a retry sends, by pending entry. */
   private readonly retries = new Map<number, number>();
   /** The message a sync sends, by server, slot and part. */
@@ -475,10 +475,16 @@ export class CompactMachine {
     // LM: one transaction in flight per sender and hub.
     const waiting = (world.pending[origin] ?? []).some((p) => this.pendings.value(p).to === hubName);
     if (waiting) return undefined;
-    const txn = `t${(world.counters[origin] ?? 0) + 1}`;
-    const submissionKey = `${actionKey(action)}|${txn}`;
-    let submission = this.submissions.get(submissionKey);
+    const counter = (world.counters[origin] ?? 0) + 1;
+    const key = actionKey(action);
+    let byCounter = this.submissions.get(key);
+    if (byCounter === undefined) {
+      byCounter = [];
+      this.submissions.set(key, byCounter);
+    }
+    let submission = byCounter[counter];
     if (submission === undefined) {
+      const txn = `t${counter}`;
       const event = this.limitedEventOf(action);
       submission = {
         pending: this.pendings.id({ txn, room: action.room as never, to: hubName, event }),
@@ -491,13 +497,13 @@ export class CompactMachine {
           event,
         }),
       };
-      this.submissions.set(submissionKey, submission);
+      byCounter[counter] = submission;
     }
     const { pending: pendingId, message: submit } = submission;
     const pending = world.pending.slice();
     pending[origin] = appended(world.pending[origin] ?? [], pendingId);
     const counters = world.counters.slice();
-    counters[origin] = (world.counters[origin] ?? 0) + 1;
+    counters[origin] = counter;
     return worldWith(world, { pending, counters, messages: appended(world.messages, submit) });
   }
 
