@@ -15,7 +15,9 @@
  *
  * @module
  */
+import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import { enabledActions } from "../../packages/checker/src/explore/alphabet.ts";
 import type { ExploreOptions, ExploreReport } from "../../packages/checker/src/explore/api.ts";
 import { explore } from "../../packages/checker/src/explore/explore.ts";
@@ -159,6 +161,34 @@ function row(run: Run, main: Run): string {
   return `| ${run.name} | ${run.profile} | ${run.depthReached}${run.complete ? "" : " (cut)"} | ${run.distinctStates} | ${run.transitions} | ${run.cpuSeconds.toFixed(1)} | ${Math.round(run.statesPerCpuSecond)} | ${Math.round(run.statesPerWallSecond)} | ${ratio.toFixed(2)}× |`;
 }
 
+/** What a run in a process of its own (`explore-one-core.ts`) reports. */
+interface OneCoreRun {
+  readonly distinctStates: number;
+  readonly statesPerDepth: ReadonlyArray<number>;
+  readonly cpuSeconds: number;
+  readonly wallSeconds: number;
+}
+
+/**
+ * Runs one exploration in a child process under V8's `--single-threaded` (no background compiler
+ * or garbage-collector threads), so that its CPU time is the time of one core.
+ */
+function measureOnOneCore(options: ExploreOptions, log: (line: string) => void): OneCoreRun {
+  const script = fileURLToPath(new URL("./explore-one-core.ts", import.meta.url));
+  const child = spawnSync(
+    process.execPath,
+    ["--single-threaded", "--import", "tsx", script, JSON.stringify(options)],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0)
+    throw new Error(`the one-core exploration failed (status ${child.status}): ${child.stderr.trim()}`);
+  const run = JSON.parse(child.stdout.trim().split("\n").pop() ?? "{}") as OneCoreRun;
+  log(
+    `  one core (--single-threaded): ${run.distinctStates} states in ${run.cpuSeconds.toFixed(1)} CPU s (${Math.round(run.distinctStates / run.cpuSeconds)}/s)`,
+  );
+  return run;
+}
+
 /** Whether two runs kept the same number of distinct states at every depth they share. */
 function sameStates(a: Run, b: Run): boolean {
   const depth = Math.min(a.statesPerDepth.length, b.statesPerDepth.length);
@@ -179,11 +209,16 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
   explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 3, liveness: false });
   explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 3, liveness: false, engine: "reference" });
 
-  const main = measure(
-    "compact machine, symmetry reduction",
-    { profile: "lm-i1", options: ANY_MEMBER, depth, liveness: false, engine: "compact" },
-    log,
-  );
+  const mainOptions: ExploreOptions = {
+    profile: "lm-i1",
+    options: ANY_MEMBER,
+    depth,
+    liveness: false,
+    engine: "compact",
+  };
+  const main = measure("compact machine, symmetry reduction", mainOptions, log);
+  const oneCore = measureOnOneCore(mainOptions, log);
+  const oneCoreRate = oneCore.distinctStates / oneCore.cpuSeconds;
   const reference = measure(
     "reference machine, symmetry reduction (peer)",
     { profile: "lm-i1", options: ANY_MEMBER, depth: peerDepth, liveness: false, engine: "reference" },
@@ -242,7 +277,7 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
   const runs = [main, reference, noSymmetry, withLiveness, strict, raceFound, raceAbsent];
   const duplicates = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
   const found = (run: Run) => run.violations.filter((v) => duplicates.some((d) => v.startsWith(d)));
-  const agree = sameStates(main, reference);
+  const agree = sameStates(main, reference) && oneCore.distinctStates === main.distinctStates;
   const markdown = [
     "# Exhaustive checker benchmark",
     "",
@@ -256,6 +291,7 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ...runs.map((r) => row(r, main)),
     "",
+    `One core: the main run again in a process of its own under V8's \`--single-threaded\` (no background compiler or garbage-collector threads, so its CPU time is one core's): ${oneCore.distinctStates} states in ${oneCore.cpuSeconds.toFixed(1)} CPU s, ${Math.round(oneCoreRate)} states/CPU s (${Math.round(oneCore.distinctStates / oneCore.wallSeconds)}/wall s). In this process the rate is per CPU second of all its threads, which charges the parallel garbage collector's helpers too.`,
     `Same states: the compact machine kept ${agree ? "exactly" : "**not**"} the reference machine's number of distinct states at every depth to ${Math.min(main.depthReached, reference.depthReached)} (${reference.statesPerDepth.join(", ")}).`,
     `Speed-up over the reference machine: ${(main.statesPerCpuSecond / reference.statesPerCpuSecond).toFixed(1)}× states/CPU s. Raw reference step rate (peer): ${Math.round(raw.stepsPerCpuSecond)} steps/CPU s over ${raw.steps} steps from ${sample.length} sampled worlds; at ${transitionsPerState.toFixed(2)} transitions per distinct state that caps any explorer stepping the reference machine at ≈ ${Math.round(rawStatesCeiling)} states/s; the compact machine runs ${((100 * main.statesPerCpuSecond) / rawStatesCeiling).toFixed(0)} % of that.`,
     `Invariant checks: the machine's whole-world \`violations\` ${Math.round(checks.machine)} worlds/CPU s; the reference explorer's checker (answers cached per replica) ${Math.round(checks.cached)} worlds/CPU s on the same sample (${(checks.cached / checks.machine).toFixed(1)}×).`,
@@ -263,7 +299,8 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
     "",
     "| target | measured | needs | met |",
     "| --- | ---: | ---: | :---: |",
-    `| distinct states/s on one core, small scope | ${Math.round(main.statesPerCpuSecond)} | ≥ ${TARGET_STATES_PER_SECOND} | ${main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree ? "yes" : "**no**"} |`,
+    `| distinct states/s on one core, small scope (main run in a \`--single-threaded\` process) | ${Math.round(oneCoreRate)} | ≥ ${TARGET_STATES_PER_SECOND} | ${oneCoreRate >= TARGET_STATES_PER_SECOND && agree ? "yes" : "**no**"} |`,
+    `| the same, per CPU second of this process (V8's background threads included) | ${Math.round(main.statesPerCpuSecond)} | ≥ ${TARGET_STATES_PER_SECOND} | ${main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree ? "yes" : "**no**"} |`,
     "",
     `Duplicate-DM race: any-member, depth 2: ${found(raceFound).join(", ") || "**not found**"}; lowest-id-creates, DM scope, depth ${raceAbsent.depthReached}, ${raceAbsent.complete ? "complete" : "incomplete"}, ${raceAbsent.distinctStates} states: ${found(raceAbsent).length === 0 ? "absent" : `**found** ${found(raceAbsent).join(", ")}`}.`,
     `Delivery check (depth ${withLiveness.depthReached}): ${withLiveness.liveness?.checked ?? 0} states settled, ${withLiveness.liveness?.failed ?? 0} failed. Other violations in the main run: ${main.violations.filter((v) => !duplicates.some((d) => v.startsWith(d))).join(", ") || "none"}; lm-i1: ${strict.violations.join(", ") || "none"}.`,
@@ -279,7 +316,9 @@ export async function checkerExhaustiveBench(options: BenchOptions): Promise<str
       scope: DEFAULT_EXPLORE_SCOPE,
       target: {
         statesPerSecond: TARGET_STATES_PER_SECOND,
-        met: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree,
+        met: oneCoreRate >= TARGET_STATES_PER_SECOND && agree,
+        oneCore: { ...oneCore, statesPerCpuSecond: oneCoreRate },
+        inProcessMet: main.statesPerCpuSecond >= TARGET_STATES_PER_SECOND && agree,
         sameStatesAsReference: agree,
       },
       runs,
