@@ -9,6 +9,7 @@
  * @module @mimi-spec/checker
  */
 export * from "./commands/index.ts";
+export * from "./compact/index.ts";
 export * from "./config.ts";
 export * from "./counterexample/index.ts";
 export * from "./explore/index.ts";

@@ -56,7 +56,7 @@ export function eventNumber(slot: number, position: number): number {
 }
 
 /** The server index of a user's provider. */
-export function serverOfUser(layout: CompactLayout, user: UserId): number {
+export function serverIndexOfUser(layout: CompactLayout, user: UserId): number {
   const server = layout.scope.serverOfUser.get(user);
   const index = server === undefined ? undefined : layout.serverIndex.get(server);
   if (index === undefined) throw new Error(`compact machine: ${user} is not a user of the scope`);

@@ -51,7 +51,7 @@ import { roomIdParts, type ServerName } from "@mimi-spec/schema";
 import { KNOWN_FIELDS } from "../explore/canonical.ts";
 import type { ResolvedExploreScope } from "../explore/scope.ts";
 import { Interner, structKey } from "./intern.ts";
-import { type CompactLayout, compactLayout, eventNumber, serverOfUser } from "./layout.ts";
+import { type CompactLayout, compactLayout, eventNumber, serverIndexOfUser } from "./layout.ts";
 
 /** One server's part of one room. */
 export interface RoomSlice {
@@ -459,7 +459,7 @@ export class CompactMachine {
     world: CompactWorld,
     action: Action & { user: string; room: string },
   ): CompactWorld | undefined {
-    const origin = serverOfUser(this.layout, action.user as never);
+    const origin = serverIndexOfUser(this.layout, action.user as never);
     const slot = this.slot(action.room);
     const hub = this.layout.slotHub[slot] as number;
     if (origin === hub) {
@@ -512,7 +512,7 @@ export class CompactMachine {
     const key = actionKey(action);
     let event = this.limited.get(key);
     if (event === undefined) {
-      const origin = serverOfUser(this.layout, action.user as never);
+      const origin = serverIndexOfUser(this.layout, action.user as never);
       const world = this.miniWorld(new Map(), undefined, 1);
       this.referenceSteps++;
       const after = step(world, action).world;
@@ -532,7 +532,7 @@ export class CompactMachine {
     world: CompactWorld,
     action: Action & { kind: "create-room" },
   ): CompactWorld | undefined {
-    const s = serverOfUser(this.layout, action.user);
+    const s = serverIndexOfUser(this.layout, action.user);
     const slot = this.slot(action.room);
     const base = s * this.layout.slotCount;
     // Creation reads the creator's whole directory (uniqueness) and whether the room exists.

@@ -1,7 +1,7 @@
 import { type Action, step, type World } from "@mimi-spec/machine";
 import type { UserId } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
-import { compactLayout, EVENTS_PER_ROOM, eventNumber, serverOfUser } from "../../src/compact/layout.ts";
+import { compactLayout, EVENTS_PER_ROOM, eventNumber, serverIndexOfUser } from "../../src/compact/layout.ts";
 import { enabledActions } from "../../src/explore/alphabet.ts";
 import { DEFAULT_EXPLORE_SCOPE, type ExploreScope, resolveExploreScope } from "../../src/explore/scope.ts";
 import { startWorld } from "../explore/walk.ts";
@@ -83,19 +83,21 @@ describe("eventNumber", () => {
   });
 });
 
-describe("serverOfUser", () => {
+describe("serverIndexOfUser", () => {
   const layout = compactLayout(resolveExploreScope(DEFAULT_EXPLORE_SCOPE));
 
   it("finds a user's provider by index", () => {
-    expect(serverOfUser(layout, "@alice:a.example" as UserId)).toBe(0);
-    expect(serverOfUser(layout, "@carol:a.example" as UserId)).toBe(0);
-    expect(serverOfUser(layout, "@bob:b.example" as UserId)).toBe(1);
+    expect(serverIndexOfUser(layout, "@alice:a.example" as UserId)).toBe(0);
+    expect(serverIndexOfUser(layout, "@carol:a.example" as UserId)).toBe(0);
+    expect(serverIndexOfUser(layout, "@bob:b.example" as UserId)).toBe(1);
   });
 
   it("names a user outside the scope, even one on a provider of the scope", () => {
-    expect(() => serverOfUser(layout, "@dave:a.example" as UserId)).toThrow(
+    expect(() => serverIndexOfUser(layout, "@dave:a.example" as UserId)).toThrow(
       "compact machine: @dave:a.example is not a user of the scope",
     );
-    expect(() => serverOfUser(layout, "@eve:z.example" as UserId)).toThrow("@eve:z.example is not a user");
+    expect(() => serverIndexOfUser(layout, "@eve:z.example" as UserId)).toThrow(
+      "@eve:z.example is not a user",
+    );
   });
 });
