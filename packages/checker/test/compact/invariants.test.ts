@@ -1,7 +1,9 @@
 import { type Action, type Message, resolveProfile, violations } from "@mimi-spec/machine";
 import type { RoomId, UserId } from "@mimi-spec/schema";
 import { describe, expect, it } from "vitest";
+import { CompactAlphabet } from "../../src/compact/alphabet.ts";
 import { CompactInvariantChecker } from "../../src/compact/invariants.ts";
+import { CompactKeys } from "../../src/compact/key.ts";
 import { CompactMachine, type CompactWorld } from "../../src/compact/machine.ts";
 import { enabledActions } from "../../src/explore/alphabet.ts";
 import {
@@ -10,6 +12,7 @@ import {
   type ExploreScope,
   resolveExploreScope,
 } from "../../src/explore/scope.ts";
+import { Symmetry } from "../../src/explore/symmetry.ts";
 
 const ALICE = "@alice:a.example" as UserId;
 const BOB = "@bob:b.example" as UserId;
@@ -219,5 +222,75 @@ describe("the compact invariant checker", () => {
     expect(checker.wholeWorlds).toBe(1);
     expect(found).toEqual(reference(machine, misplaced));
     expect(found.length).toBeGreaterThan(0);
+  });
+
+  it("gives the machine's violations when asked with the clean parent a world was reached from (the explorer's path)", () => {
+    // Breadth first as the explorer walks: its alphabet, its keys for dedupe (symmetry on), and
+    // each new world asked with its parent when the parent was found clean right after it was asked.
+    const machine = machineOf(DEFAULT_EXPLORE_SCOPE, ANY_MEMBER);
+    const checker = new CompactInvariantChecker(machine);
+    const alphabet = new CompactAlphabet(machine);
+    const keys = new CompactKeys(machine, new Symmetry(machine.layout.scope, machine.profile, true));
+    const root = machine.initial();
+    const seen = new Set([keys.key(root)]);
+    expect(checker.violations(root)).toEqual(reference(machine, root));
+    let frontier = [{ world: root, clean: checker.lastClean }];
+    expect(frontier[0]?.clean).toBe(true);
+    let asked = 0;
+    let fromCleanParent = 0;
+    let violating = 0;
+    let violatingFromCleanParent = 0;
+    for (let depth = 1; depth <= 4; depth++) {
+      const next: typeof frontier = [];
+      for (const { world: parent, clean } of frontier)
+        for (const action of alphabet.enabled(parent)) {
+          const world = machine.step(parent, action);
+          if (world === undefined) continue;
+          const key = keys.key(world);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const found = checker.violations(world, clean ? parent : undefined);
+          const lastClean = checker.lastClean;
+          const expected = reference(machine, world);
+          expect(found).toEqual(expected);
+          // Clean means no invariant about parts is broken (only the one about messages in flight may be).
+          if (lastClean) expect(expected.filter((v) => v.invariant !== "hub.emits-fully-formed")).toEqual([]);
+          asked++;
+          if (clean) fromCleanParent++;
+          if (expected.length > 0) {
+            violating++;
+            if (clean) violatingFromCleanParent++;
+          }
+          next.push({ world, clean: lastClean });
+        }
+      frontier = next;
+    }
+    expect(asked).toBeGreaterThan(5000);
+    // Most worlds are asked about incrementally, and some of those break an invariant.
+    expect(fromCleanParent).toBeGreaterThan(asked / 2);
+    expect(violatingFromCleanParent).toBeGreaterThan(0);
+    expect(violating).toBeGreaterThan(violatingFromCleanParent);
+  });
+
+  it("reports an invariant a step breaks when asked with the clean parent (the second DM creation of the race)", () => {
+    const machine = machineOf(DEFAULT_EXPLORE_SCOPE, ANY_MEMBER);
+    const checker = new CompactInvariantChecker(machine);
+    const parent = run(machine, [RACE[0] as Action]);
+    expect(checker.violations(parent)).toEqual([]);
+    expect(checker.lastClean).toBe(true);
+    const child = machine.step(parent, RACE[1] as Action);
+    if (child === undefined) throw new Error("the second creation was refused");
+    const found = checker.violations(child, parent);
+    expect(checker.lastClean).toBe(false);
+    expect(found).toEqual(reference(machine, child));
+    expect(found).toContainEqual({
+      invariant: "dm.unique-per-pair",
+      message: `${ALICE_DM} and ${BOB_DM} are both DMs between ${ALICE}, ${BOB}`,
+    });
+    // The child's children are then asked about without a parent (the explorer passes none), and still reported.
+    const flushed = machine.step(child, { kind: "flush" });
+    if (flushed === undefined) throw new Error("the flush was refused");
+    expect(checker.violations(flushed)).toEqual(reference(machine, flushed));
+    expect(checker.violations(flushed).map((v) => v.invariant)).toContain("dm.unique-per-pair");
   });
 });

@@ -1,15 +1,28 @@
 import { runTrace } from "@mimi-spec/machine";
 import { describe, expect, it } from "vitest";
-import type { ExploreProgress } from "../../src/explore/api.ts";
-import { explore } from "../../src/explore/explore.ts";
-import { DEFAULT_EXPLORE_SCOPE, DUPLICATE_DM_SCOPE } from "../../src/explore/scope.ts";
+import type { ExploreOptions, ExploreProgress, ExploreReport } from "../../src/explore/api.ts";
+import { compactEngineFor, explore } from "../../src/explore/explore.ts";
+import { DEFAULT_EXPLORE_SCOPE, DUPLICATE_DM_SCOPE, type ExploreScope } from "../../src/explore/scope.ts";
 
 const ANY_MEMBER = { "chat.dm-creation": "any-member" };
 const DUPLICATE_INVARIANTS = ["dm.unique-per-pair", "group-dm.unique-per-member-set"];
 
-describe("explore", () => {
+/** The default scope with users setting their profiles: a kind the compact machine refuses. */
+const WITH_PROFILES: ExploreScope = {
+  ...DEFAULT_EXPLORE_SCOPE,
+  actions: [...DEFAULT_EXPLORE_SCOPE.actions, "set-profile"],
+};
+
+// Every behaviour of `explore` holds whichever machine steps the worlds.
+describe.each(["compact", "reference"] as const)("explore on the %s machine", (engine) => {
+  const run = (options: ExploreOptions): ExploreReport => {
+    const report = explore({ ...options, engine });
+    expect(report.engine).toBe(engine);
+    return report;
+  };
+
   it("finds the cross-provider duplicate-DM race when the profile allows it (chat.dm-creation = any-member)", () => {
-    const report = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    const report = run({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
     expect(report.complete).toBe(true);
     expect(report.profile).toBe("lm-i1 +chat.dm-creation=any-member");
     const found = report.violations.map((v) => v.invariant).sort();
@@ -30,14 +43,14 @@ describe("explore", () => {
 
   it("proves the race absent in scope when the profile prevents it (lowest-id-creates, depth 4, complete)", () => {
     // Depth 4 keeps the suite fast; `pnpm bench --only checker-exhaustive` proves depth 6.
-    const report = explore({ profile: "lm-i1", depth: 4, scope: DUPLICATE_DM_SCOPE, liveness: false });
+    const report = run({ profile: "lm-i1", depth: 4, scope: DUPLICATE_DM_SCOPE, liveness: false });
     expect(report.complete).toBe(true);
     expect(report.depthReached).toBe(4);
     expect(report.distinctStates).toBeGreaterThan(500);
     const found = report.violations.map((v) => v.invariant);
     for (const id of DUPLICATE_INVARIANTS) expect(found).not.toContain(id);
     // The same scope and depth under any-member does find it: the scope is big enough to show it.
-    const racy = explore({
+    const racy = run({
       profile: "lm-i1",
       options: ANY_MEMBER,
       depth: 2,
@@ -48,7 +61,7 @@ describe("explore", () => {
   });
 
   it("breaks no invariant in the default scope under lm-i1 (depth 3)", () => {
-    const report = explore({ profile: "lm-i1", depth: 3, liveness: false });
+    const report = run({ profile: "lm-i1", depth: 3, liveness: false });
     expect(report.complete).toBe(true);
     expect(report.violations).toEqual([]);
     expect(report.statesPerDepth?.reduce((a, b) => a + b, 0)).toBe(report.distinctStates);
@@ -57,8 +70,8 @@ describe("explore", () => {
   });
 
   it("counts fewer states with symmetry reduction, and finds the same violations", () => {
-    const reduced = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
-    const full = explore({
+    const reduced = run({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    const full = run({
       profile: "lm-i1",
       options: ANY_MEMBER,
       depth: 2,
@@ -76,8 +89,8 @@ describe("explore", () => {
   });
 
   it("keeps the same states with exact canonical texts as with fingerprints", () => {
-    const hashed = explore({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
-    const exact = explore({
+    const hashed = run({ profile: "lm-i1", options: ANY_MEMBER, depth: 2, liveness: false });
+    const exact = run({
       profile: "lm-i1",
       options: ANY_MEMBER,
       depth: 2,
@@ -90,7 +103,7 @@ describe("explore", () => {
 
   it("stops at maxStates, saying the exploration is incomplete, and reports progress per depth", () => {
     const progress: ExploreProgress[] = [];
-    const report = explore({
+    const report = run({
       profile: "lm-i1",
       depth: 6,
       maxStates: 50,
@@ -105,9 +118,9 @@ describe("explore", () => {
   });
 
   it("explores only the empty world at depth 0, and exhausts a tiny scope before its bound", () => {
-    const zero = explore({ profile: "lm-i1", depth: 0, liveness: false });
+    const zero = run({ profile: "lm-i1", depth: 0, liveness: false });
     expect(zero).toMatchObject({ distinctStates: 1, transitions: 0, depthReached: 0, complete: true });
-    const tiny = explore({
+    const tiny = run({
       profile: "lm-i1",
       depth: 50,
       liveness: false,
@@ -125,16 +138,74 @@ describe("explore", () => {
   });
 
   it("refuses bad input with a clear reason", () => {
-    expect(() => explore({ profile: "nope", depth: 1 })).toThrow(/unknown profile nope/u);
-    expect(() => explore({ profile: "lm-i1", options: { "chat.dm-creation": "maybe" }, depth: 1 })).toThrow(
+    const refuse = (options: ExploreOptions) => () => explore({ ...options, engine });
+    expect(refuse({ profile: "nope", depth: 1 })).toThrow(/unknown profile nope/u);
+    expect(refuse({ profile: "lm-i1", options: { "chat.dm-creation": "maybe" }, depth: 1 })).toThrow(
       /chat.dm-creation cannot be "maybe"/u,
     );
-    expect(() => explore({ profile: "lm-i1", depth: -1 })).toThrow(/depth must be a non-negative integer/u);
-    expect(() => explore({ profile: "lm-i1", depth: 1, maxStates: 0 })).toThrow(
+    expect(refuse({ profile: "lm-i1", depth: -1 })).toThrow(/depth must be a non-negative integer/u);
+    expect(refuse({ profile: "lm-i1", depth: 1, maxStates: 0 })).toThrow(
       /maxStates must be a positive integer/u,
     );
+    expect(refuse({ profile: "lm-i1", depth: 1, scope: { ...DEFAULT_EXPLORE_SCOPE, servers: [] } })).toThrow(
+      /servers is empty/u,
+    );
+  });
+});
+
+describe("which machine explore runs on", () => {
+  it("is the compact machine by default in the default and duplicate-DM scopes", () => {
+    expect(explore({ profile: "lm-i1", depth: 1, liveness: false }).engine).toBe("compact");
+    const dm = explore({ profile: "lm-i1", depth: 1, scope: DUPLICATE_DM_SCOPE, liveness: false });
+    expect(dm.engine).toBe("compact");
+  });
+
+  it("is the reference machine by default when the scope has an action kind the compact one refuses", () => {
+    const report = explore({ profile: "lm-i1", depth: 1, scope: WITH_PROFILES, liveness: false });
+    expect(report.engine).toBe("reference");
+    // The kind is really explored: each user setting a profile is a state the default scope lacks.
+    const without = explore({ profile: "lm-i1", depth: 1, liveness: false });
+    expect(report.distinctStates).toBeGreaterThan(without.distinctStates);
+  });
+
+  it("refuses, saying why, to run such a scope on the compact machine when asked to", () => {
     expect(() =>
-      explore({ profile: "lm-i1", depth: 1, scope: { ...DEFAULT_EXPLORE_SCOPE, servers: [] } }),
-    ).toThrow(/servers is empty/u);
+      explore({ profile: "lm-i1", depth: 1, scope: WITH_PROFILES, liveness: false, engine: "compact" }),
+    ).toThrow(
+      'compact machine: the scope\'s action kind "set-profile" is not supported (it changes what other servers read)',
+    );
+  });
+
+  it("decides by the asked engine first, then by the scope's action kinds", () => {
+    const base = { profile: "lm-i1", depth: 1 };
+    expect(compactEngineFor(base)).toBe(true);
+    expect(compactEngineFor({ ...base, scope: DUPLICATE_DM_SCOPE })).toBe(true);
+    expect(compactEngineFor({ ...base, engine: "compact" })).toBe(true);
+    expect(compactEngineFor({ ...base, engine: "reference" })).toBe(false);
+    expect(compactEngineFor({ ...base, scope: WITH_PROFILES })).toBe(false);
+    // Asked for, it is the compact machine even where it would refuse (which then says why).
+    expect(compactEngineFor({ ...base, scope: WITH_PROFILES, engine: "compact" })).toBe(true);
+    for (const kind of ["set-setting", "set-server-setting"] as const)
+      expect(
+        compactEngineFor({
+          ...base,
+          scope: { ...DEFAULT_EXPLORE_SCOPE, actions: [...DEFAULT_EXPLORE_SCOPE.actions, kind] },
+        }),
+      ).toBe(false);
+    // An empty alphabet has no kind the compact machine refuses.
+    expect(compactEngineFor({ ...base, scope: { ...DEFAULT_EXPLORE_SCOPE, actions: [] } })).toBe(true);
+  });
+
+  it("reports the same search on both machines, with the delivery check and the same traces", () => {
+    const options = { profile: "lm-i1", options: ANY_MEMBER, depth: 2 };
+    const compact = explore({ ...options, engine: "compact" });
+    const reference = explore({ ...options, engine: "reference" });
+    const same = ({ elapsedMs, statesPerSecond, engine, ...rest }: ExploreReport) => rest;
+    // The compact report also counts its cache misses; everything else is equal, traces included.
+    const { referenceSteps, ...compactRest } = compact as ExploreReport & { referenceSteps?: number };
+    expect(referenceSteps).toBeGreaterThan(0);
+    expect(same(compactRest)).toEqual(same(reference));
+    expect(compact.liveness?.checked).toBe(compact.distinctStates);
+    expect(compact.violations.map((v) => v.invariant).sort()).toEqual(DUPLICATE_INVARIANTS);
   });
 });

@@ -81,6 +81,33 @@ describe("mimi model check", () => {
     expect(io.stdout()).toMatch(/^distinct states +\d+$/mu);
   });
 
+  it("--exhaustive runs on the compact machine by default, and --engine picks either machine", async () => {
+    const states: Record<string, string | undefined> = {};
+    for (const engine of ["compact", "reference"] as const) {
+      const io = memoryIo("", repo);
+      expect(await main(["model", "check", "--exhaustive", "--depth", "2", "--engine", engine], io)).toBe(0);
+      const out = io.stdout();
+      expect(out).toMatch(/^mode +exhaustive to depth 2$/mu);
+      expect(out).toMatch(new RegExp(`^machine +${engine}$`, "mu"));
+      expect(out).toMatch(/^violations +0$/mu);
+      states[engine] = /^distinct states +(\d+)$/mu.exec(out)?.[1];
+    }
+    // Both machines explore the same states.
+    expect(Number(states.compact)).toBeGreaterThan(10);
+    expect(states.reference).toBe(states.compact);
+    const byDefault = memoryIo("", repo);
+    expect(await main(["model", "check", "--exhaustive", "--depth", "1"], byDefault)).toBe(0);
+    expect(byDefault.stdout()).toMatch(/^machine +compact$/mu);
+    const json = memoryIo("", repo);
+    expect(
+      await main(
+        ["model", "check", "--exhaustive", "--depth", "1", "--engine", "reference", "--format", "json"],
+        json,
+      ),
+    ).toBe(0);
+    expect(JSON.parse(json.stdout())).toMatchObject({ mode: "exhaustive", engine: "reference" });
+  });
+
   it("exits 2 on bad usage, naming the problem", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["--runs", "0"], /--runs must be an integer of at least 1/u],
@@ -88,6 +115,11 @@ describe("mimi model check", () => {
       [["--exhaustive"], /--exhaustive needs --depth K/u],
       [["--exhaustive", "--depth", "2", "--runs", "3"], /either --runs or --exhaustive/u],
       [["--depth", "2"], /only apply with --exhaustive/u],
+      [["--engine", "compact"], /--depth, --max-states and --engine only apply with --exhaustive/u],
+      [
+        ["--exhaustive", "--depth", "1", "--engine", "foo"],
+        /--engine must be compact or reference, not foo/u,
+      ],
       [["--profile", "nope", "--runs", "1"], /unknown profile nope/u],
       [["--option", "broken", "--runs", "1"], /--option must be NAME=VALUE/u],
       [["--option", "no.such=x", "--runs", "1"], /unknown option no\.such/u],
