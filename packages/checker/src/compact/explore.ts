@@ -16,7 +16,7 @@ import type {
   ExploreViolation,
 } from "../explore/api.ts";
 import { FingerprintSet } from "../explore/fingerprint.ts";
-import { type Settled, settle } from "../explore/liveness.ts";
+import { type Settled, settle, settleOn } from "../explore/liveness.ts";
 import { checkExploreOptions } from "../explore/options.ts";
 import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "../explore/scope.ts";
 import { Symmetry } from "../explore/symmetry.ts";
@@ -78,16 +78,17 @@ function replayReference(world: World, actions: ReadonlyArray<Action>): { action
 
 /**
  * Explores every action sequence of the scope up to `options.depth` on the compact machine;
- * reports like `explore`. The delivery check settles the reference world each state decodes to.
+ * reports like `explore`. The delivery check settles each state on the compact machine (the
+ * reference `settle` algorithm, stepping compact worlds and reading their decoded views).
  */
 export function exploreCompact(options: ExploreOptions): CompactExploreReport {
-  return exploreCompactWith(options, settle);
+  return exploreCompactWith(options);
 }
 
 /** {@link exploreCompact} with another delivery check (for testing how failures are reported). */
 export function exploreCompactWith(
   options: ExploreOptions,
-  settleWorld: (world: World) => Settled,
+  settleWorld?: (world: World) => Settled,
 ): CompactExploreReport {
   checkExploreOptions(options);
   const scope = resolveExploreScope(options.scope ?? DEFAULT_EXPLORE_SCOPE);
@@ -125,6 +126,11 @@ export function exploreCompactWith(
   let cutOff = false;
 
   const checkLiveness = options.liveness ?? true;
+  // Settling steps compact worlds (a refused retry or sync leaves the world as it was).
+  const settleMachine = {
+    step: (world: CompactWorld, action: Action) => machine.step(world, action) ?? world,
+    view: (world: CompactWorld) => machine.decode(world),
+  };
   const livenessFailures: Array<{ node: number; message: string }> = [];
   let livenessFailed = 0;
   let livenessChecked = 0;
@@ -135,11 +141,14 @@ export function exploreCompactWith(
       if (!firstViolation.has(v.invariant)) firstViolation.set(v.invariant, { node, message: v.message });
     if (checkLiveness) {
       livenessChecked++;
-      const settled = settleWorld(machine.decode(world));
-      if (settled.problem !== undefined) {
+      const problem =
+        settleWorld === undefined
+          ? settleOn(world, settleMachine).problem
+          : settleWorld(machine.decode(world)).problem;
+      if (problem !== undefined) {
         livenessFailed++;
         if (livenessFailures.length < KEPT_LIVENESS_FAILURES)
-          livenessFailures.push({ node, message: settled.problem });
+          livenessFailures.push({ node, message: problem });
       }
     }
     return checker.lastClean;
@@ -200,7 +209,7 @@ export function exploreCompactWith(
       trace: traceOf(
         `explore (${profile.name}): after these actions, delivering everything (then retrying and syncing) leaves ${message}`,
         start,
-        [...actions, ...settleWorld(world).actions],
+        [...actions, ...(settleWorld ?? settle)(world).actions],
       ),
     };
   });

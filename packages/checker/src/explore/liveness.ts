@@ -74,36 +74,67 @@ export function historyDifference(replica: Replica | undefined, hub: Replica): s
  * changes; then checks convergence.
  */
 export function settle(start: World): Settled {
-  let world = start;
+  const settled = settleOn(start, {
+    step: (world, action) => step(world, action).world,
+    view: (world) => world,
+  });
+  return { ...settled, world: settled.end };
+}
+
+/** How {@link settleOn} steps worlds of some representation and reads them as reference worlds. */
+export interface SettleMachine<W> {
+  /** The world after `action` (settling uses only flush, retry and sync, which name no message). */
+  readonly step: (world: W, action: Action) => W;
+  /** The reference world `world` stands for. */
+  readonly view: (world: W) => World;
+}
+
+/** What {@link settleOn} reports: the settling actions, the settled world (as the reference world too) and the problem. */
+export interface SettledOn<W> {
+  readonly actions: ReadonlyArray<Action>;
+  readonly end: World;
+  readonly last: W;
+  readonly problem: string | undefined;
+}
+
+/** {@link settle} on any machine that steps worlds of type `W` (the compact machine, say). */
+export function settleOn<W>(start: W, machine: SettleMachine<W>): SettledOn<W> {
+  let current = start;
+  let view: World | undefined;
+  const world = (): World => {
+    view ??= machine.view(current);
+    return view;
+  };
   const actions: Action[] = [];
   const apply = (action: Action): void => {
-    world = step(world, action).world;
+    current = machine.step(current, action);
+    view = undefined;
     actions.push(action);
   };
   const flush = (): void => {
-    if (world.inFlight.length > 0) apply({ kind: "flush" });
+    if (world().inFlight.length > 0) apply({ kind: "flush" });
   };
   let problem: string | undefined;
   for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
     flush();
     let acted = false;
-    for (const [name, server] of world.servers)
+    for (const [name, server] of world().servers)
       for (const [txn, pending] of server.volatile.pending) {
-        const hub = world.servers.get(pending.to);
+        const hub = world().servers.get(pending.to);
         const processed = hub !== undefined && phas(hub.persisted.txnResults, `${name} ${txn}`);
-        const before = hubReplicaOf(world, pending.room)?.history.length;
+        const before = hubReplicaOf(world(), pending.room)?.history.length;
         apply({ kind: "retry", server: name, txn });
         flush();
         acted = true;
-        const after = hubReplicaOf(world, pending.room)?.history.length;
+        const after = hubReplicaOf(world(), pending.room)?.history.length;
         if (processed && before !== after)
           problem ??= `retrying ${name}'s transaction ${txn}, which the hub had processed, appended to ${pending.room} again`;
       }
-    for (const room of world.rooms.keys()) {
-      const hub = hubReplicaOf(world, room);
+    for (const room of world().rooms.keys()) {
+      const hub = hubReplicaOf(world(), room);
       if (hub === undefined) continue;
       for (const follower of followersOf(hub)) {
-        const replica = world.servers.get(follower)?.persisted.rooms.get(room);
+        const replica = world().servers.get(follower)?.persisted.rooms.get(room);
         if (sameHistory(replica, hub)) continue;
         apply({ kind: "sync", server: follower, room });
         flush();
@@ -112,8 +143,8 @@ export function settle(start: World): Settled {
     }
     if (!acted) break;
   }
-  if (problem === undefined) problem = convergenceProblem(world);
-  return { actions, world, problem };
+  if (problem === undefined) problem = convergenceProblem(world());
+  return { actions, end: world(), last: current, problem };
 }
 
 /** What keeps a settled world from having converged, if anything. */
