@@ -158,6 +158,30 @@ export type UserAction =
   | MlsPropose
   | ProposeMlsAcp;
 
+/** Every user action kind (a refused one leaves the world exactly as it was). */
+export const USER_ACTION_KINDS = [
+  "create-room",
+  "invite",
+  "join",
+  "leave",
+  "knock",
+  "kick",
+  "ban",
+  "unban",
+  "send-message",
+  "set-power-levels",
+  "set-join-rule",
+  "set-history-visibility",
+  "set-name",
+  "redact",
+  "send-event",
+  "mls-propose",
+  "propose-mls-acp",
+] as const satisfies ReadonlyArray<UserAction["kind"]>;
+
+/** The user action kinds {@link USER_ACTION_KINDS} leaves out: `never` (a test checks it). */
+export type MissingUserActionKinds = Exclude<UserAction["kind"], (typeof USER_ACTION_KINDS)[number]>;
+
 /** The network delivers in-flight message `message` to its destination. */
 export interface Deliver {
   readonly kind: "deliver";

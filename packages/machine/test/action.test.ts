@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import type { Action } from "../src/action.ts";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { type Action, type MissingUserActionKinds, USER_ACTION_KINDS } from "../src/action.ts";
 import { GUARDS } from "../src/generated/guards.ts";
 import { step } from "../src/step/step.ts";
 import { decodeTrace } from "../src/trace/schema.ts";
@@ -36,5 +36,15 @@ describe("actions", () => {
       if (!verdict.accepted) expect(Object.keys(GUARDS), action.kind).toContain(verdict.guard);
       else expect(verdict, action.kind).toStrictEqual({ accepted: true });
     }
+  });
+});
+
+describe("USER_ACTION_KINDS", () => {
+  it("lists every user action kind once, and only action kinds the trace format knows", () => {
+    expectTypeOf<MissingUserActionKinds>().toEqualTypeOf<never>();
+    expect(new Set(USER_ACTION_KINDS).size).toBe(USER_ACTION_KINDS.length);
+    for (const kind of USER_ACTION_KINDS) expect(Object.keys(SAMPLES)).toContain(kind);
+    // A user action refused by the machine leaves the world as it was: the local settings are not user actions.
+    expect(USER_ACTION_KINDS).not.toContain("set-profile");
   });
 });

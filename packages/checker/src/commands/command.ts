@@ -17,6 +17,7 @@ import {
   type Expectation,
   GUARDS,
   type GuardId,
+  USER_ACTION_KINDS,
   type Verdict,
   type World,
 } from "@mimi-spec/machine";
@@ -39,29 +40,11 @@ export interface Disagreement {
 }
 
 /** User action kinds: a refusal must leave the world exactly as it was. */
-const USER_ACTION_KINDS: ReadonlySet<string> = new Set([
-  "create-room",
-  "invite",
-  "join",
-  "leave",
-  "knock",
-  "kick",
-  "ban",
-  "unban",
-  "send-message",
-  "set-power-levels",
-  "set-join-rule",
-  "set-history-visibility",
-  "set-name",
-  "redact",
-  "send-event",
-  "mls-propose",
-  "propose-mls-acp",
-]);
+const USER_ACTION_KIND_SET: ReadonlySet<string> = new Set(USER_ACTION_KINDS);
 
 /** The model's prediction for every command: a refused user action changes nothing. */
 function refusalChangesNothing(action: Action, outcome: Outcome): Disagreement | undefined {
-  if (outcome.verdict.accepted || !USER_ACTION_KINDS.has(action.kind) || outcome.after === outcome.before)
+  if (outcome.verdict.accepted || !USER_ACTION_KIND_SET.has(action.kind) || outcome.after === outcome.before)
     return undefined;
   return { message: `${action.kind} was refused by ${outcome.verdict.guard}, yet the world changed` };
 }

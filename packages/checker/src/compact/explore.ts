@@ -18,6 +18,7 @@ import type {
 import { FingerprintSet } from "../explore/fingerprint.ts";
 import { type Settled, settle, settleOn } from "../explore/liveness.ts";
 import { checkExploreOptions } from "../explore/options.ts";
+import { KEPT_LIVENESS_FAILURES, Paths } from "../explore/paths.ts";
 import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "../explore/scope.ts";
 import { Symmetry } from "../explore/symmetry.ts";
 import { type TraceStart, traceOf } from "../explore/trace.ts";
@@ -30,27 +31,6 @@ import { CompactMachine, type CompactWorld } from "./machine.ts";
 export interface CompactExploreReport extends ExploreReport {
   /** Steps the compact machine computed with the reference machine (cache misses). */
   readonly referenceSteps: number;
-}
-
-/** How many liveness failures a report keeps (the count covers all of them). */
-const KEPT_LIVENESS_FAILURES = 10;
-
-/** Parent links of kept states and the (compact) actions that reached them. */
-class Paths {
-  private readonly parents: number[] = [-1];
-  private readonly actions: Array<Action | undefined> = [undefined];
-
-  add(parent: number, action: Action): number {
-    this.parents.push(parent);
-    this.actions.push(action);
-    return this.parents.length - 1;
-  }
-
-  actionsTo(node: number): Action[] {
-    const out: Action[] = [];
-    for (let n = node; n > 0; n = this.parents[n] as number) out.push(this.actions[n] as Action);
-    return out.reverse();
-  }
 }
 
 /**

@@ -44,6 +44,7 @@ import {
   type ServerState,
   step,
   type TxnResult,
+  USER_ACTION_KINDS,
   type World,
   withDirectoryEntry,
 } from "@mimi-spec/machine";
@@ -96,25 +97,8 @@ interface Outcome {
   readonly findings: ReadonlyArray<Finding>;
 }
 
-/** The user actions that go to a room's hub (everything but creation and the local settings). */
-const ROOM_ACTIONS: ReadonlySet<string> = new Set([
-  "invite",
-  "join",
-  "leave",
-  "knock",
-  "kick",
-  "ban",
-  "unban",
-  "send-message",
-  "set-power-levels",
-  "set-join-rule",
-  "set-history-visibility",
-  "set-name",
-  "redact",
-  "send-event",
-  "mls-propose",
-  "propose-mls-acp",
-]);
+/** The user actions that go to a room's hub (every user action but creation). */
+const ROOM_ACTIONS: ReadonlySet<string> = new Set(USER_ACTION_KINDS.filter((kind) => kind !== "create-room"));
 
 /** Action kinds this machine refuses: they change what other servers' steps read (profiles, settings), or forge input. */
 export const COMPACT_UNSUPPORTED: ReadonlySet<string> = new Set([

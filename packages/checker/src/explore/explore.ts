@@ -18,12 +18,10 @@ import { FingerprintSet } from "./fingerprint.ts";
 import { InvariantChecker } from "./invariant-check.ts";
 import { type Settled, settle } from "./liveness.ts";
 import { checkExploreOptions } from "./options.ts";
+import { KEPT_LIVENESS_FAILURES, Paths } from "./paths.ts";
 import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "./scope.ts";
 import { Symmetry } from "./symmetry.ts";
 import { type TraceStart, traceOf } from "./trace.ts";
-
-/** How many liveness failures a report keeps (the count covers all of them). */
-const KEPT_LIVENESS_FAILURES = 10;
 
 /** The set of seen states: fingerprints by default, canonical texts when asked to be exact. */
 interface SeenStates {
@@ -45,26 +43,6 @@ function seenStates(exact: boolean): SeenStates {
   }
   const set = new FingerprintSet();
   return { add: (form) => set.add(form.h1, form.h2) };
-}
-
-/** Parent links of every kept state, to rebuild the action sequence that reached it. */
-class Paths {
-  private readonly parents: number[] = [-1];
-  private readonly actions: Array<Action | undefined> = [undefined];
-
-  /** Records a state reached from `parent` by `action`; returns its node. */
-  add(parent: number, action: Action): number {
-    this.parents.push(parent);
-    this.actions.push(action);
-    return this.parents.length - 1;
-  }
-
-  /** The actions from the empty world to `node`. */
-  actionsTo(node: number): Action[] {
-    const out: Action[] = [];
-    for (let n = node; n > 0; n = this.parents[n] as number) out.push(this.actions[n] as Action);
-    return out.reverse();
-  }
 }
 
 /**
