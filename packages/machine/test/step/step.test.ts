@@ -242,6 +242,25 @@ describe("one transaction in flight per sender", () => {
   });
 });
 
+describe("one transaction in flight: who it binds", () => {
+  it("is checked for a follower's user, and not at all for the hub's own user (who needs no transaction)", () => {
+    const world = settledChat();
+    const checked = (user: UserId): string[] => {
+      const seen: string[] = [];
+      step(
+        world,
+        { kind: "send-message", user, room: room("chat"), body: "hi" },
+        {
+          observe: (guard, outcome) => (guard === "send.one-txn-in-flight" ? seen.push(outcome) : undefined),
+        },
+      );
+      return seen;
+    };
+    expect(checked(bob)).toEqual(["pass"]);
+    expect(checked(alice)).toEqual([]);
+  });
+});
+
 describe("forge-limited", () => {
   const chat = room("chat");
 
