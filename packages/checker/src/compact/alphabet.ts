@@ -10,7 +10,12 @@
  */
 import { type Action, membershipOf, type PendingTxn } from "@mimi-spec/machine";
 import type { RoomId, ServerName, UserId } from "@mimi-spec/schema";
-import { inviteLists, membershipActions, roomSettingActions } from "../explore/alphabet.ts";
+import {
+  inviteLists,
+  membershipActions,
+  roomSettingActions,
+  wildMembershipActions,
+} from "../explore/alphabet.ts";
 import { scopeRoomId } from "../explore/scope.ts";
 import type { CompactMachine, CompactWorld } from "./machine.ts";
 
@@ -103,7 +108,9 @@ export class CompactAlphabet {
       const invited = slice.invites.some((record) => record.user === user);
       const made: Action[] = [];
       if (replica !== undefined || invited) {
-        membershipActions(made, kinds, user, roomId, { replica, invited }, users, this.machine.profile);
+        if (layout.scope.scope.wild === true)
+          wildMembershipActions(made, kinds, user, roomId, { replica, invited }, users);
+        else membershipActions(made, kinds, user, roomId, { replica, invited }, users, this.machine.profile);
         if (replica !== undefined && membershipOf(replica.state, user) === "join")
           roomSettingActions(made, kinds, user, roomId, replica, users, this.machine.profile);
       }

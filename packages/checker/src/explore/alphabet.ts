@@ -129,6 +129,36 @@ export function membershipActions(
   }
 }
 
+/**
+ * The membership actions of a wild alphabet: every kind toward every user, whatever `user`'s
+ * server knows of the room (it knows of it: a replica or an invite), plus a message from a user
+ * who has not joined. A correct machine refuses what the plausible alphabet would not offer, so
+ * these find faults that let forbidden actions through (an invite into a DM's fixed membership,
+ * a rejoin, a banned user's message), which no plausible sequence reaches.
+ */
+export function wildMembershipActions(
+  out: Action[],
+  kinds: ReadonlySet<ExplorableKind>,
+  user: UserId,
+  room: RoomId,
+  view: LocalView,
+  users: ReadonlyArray<UserId>,
+): void {
+  if (kinds.has("join")) out.push({ kind: "join", user, room });
+  if (kinds.has("leave")) out.push({ kind: "leave", user, room });
+  if (kinds.has("knock")) out.push({ kind: "knock", user, room });
+  for (const target of users) {
+    if (target === user) continue;
+    if (kinds.has("invite")) out.push({ kind: "invite", user, room, target });
+    if (kinds.has("kick")) out.push({ kind: "kick", user, room, target });
+    if (kinds.has("ban")) out.push({ kind: "ban", user, room, target });
+    if (kinds.has("unban")) out.push({ kind: "unban", user, room, target });
+  }
+  // A joined user's message comes with the room setting actions.
+  if (kinds.has("send-message") && view.replica !== undefined && membershipOf(view.replica.state, user) !== "join")
+    out.push({ kind: "send-message", user, room, body: "m" });
+}
+
 /** The actions a joined `user` may try on `room`'s messages and settings. */
 export function roomSettingActions(
   out: Action[],
@@ -227,7 +257,8 @@ function userActions(out: Action[], world: World, scope: ResolvedExploreScope): 
       const replica = server.persisted.rooms.get(room);
       const invited = server.persisted.invites.has(inviteKey(room, user));
       if (replica === undefined && !invited) continue;
-      membershipActions(out, kinds, user, room, { replica, invited }, users, profile);
+      if (scope.scope.wild === true) wildMembershipActions(out, kinds, user, room, { replica, invited }, users);
+      else membershipActions(out, kinds, user, room, { replica, invited }, users, profile);
       if (replica !== undefined && membershipOf(replica.state, user) === "join")
         roomSettingActions(out, kinds, user, room, replica, users, profile);
     }

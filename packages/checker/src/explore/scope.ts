@@ -61,6 +61,12 @@ export interface ExploreScope {
   readonly actions: ReadonlyArray<ExplorableKind>;
   /** Users act (and the network duplicates, servers retry and sync) only while fewer messages are in flight. */
   readonly maxInFlight: number;
+  /**
+   * Also try what a user's server would not offer: every membership action toward every user in
+   * every room the server knows, and messages from users who have not joined (see
+   * `wildMembershipActions`). Finds faults that let forbidden actions through; costs refused steps.
+   */
+  readonly wild?: boolean;
 }
 
 /**

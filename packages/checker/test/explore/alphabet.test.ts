@@ -1,6 +1,8 @@
-import { type Action, step } from "@mimi-spec/machine";
+import { type Action, resolveProfile, step } from "@mimi-spec/machine";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CompactAlphabet } from "../../src/compact/alphabet.ts";
+import { CompactMachine } from "../../src/compact/machine.ts";
 import { enabledActions } from "../../src/explore/alphabet.ts";
 import { DEFAULT_EXPLORE_SCOPE, EXPLORABLE_KINDS } from "../../src/explore/scope.ts";
 import { choicesArbitrary, replay, scopeOf, startWorld } from "./walk.ts";
@@ -82,5 +84,44 @@ describe("the action alphabet", () => {
     );
     // The walks reach most kinds (the rest need longer set-ups).
     expect(offered.size).toBeGreaterThan(15);
+  });
+});
+
+describe("the wild alphabet", () => {
+  const carol = "@carol:a.example" as never;
+  const dm: Action = {
+    kind: "create-room",
+    user: alice,
+    room: "!r1:a.example" as never,
+    chatType: "dm",
+    invite: [bob],
+  };
+  const wild = scopeOf({ ...DEFAULT_EXPLORE_SCOPE, wild: true });
+
+  it("offers what the user's server would not: an invite into a DM's fixed membership, a message before joining", () => {
+    const world = replay(start, [dm]);
+    const plausible = enabledActions(world, scope);
+    const all = enabledActions(world, wild);
+    const thirdMember = { kind: "invite", user: alice, room: "!r1:a.example", target: carol };
+    expect(plausible).not.toContainEqual(thirdMember);
+    expect(all).toContainEqual(thirdMember);
+    // carol's server holds the DM's replica though she is no member: she may try to speak in it.
+    expect(all).toContainEqual({ kind: "send-message", user: carol, room: "!r1:a.example", body: "m" });
+    // Every plausible action is still offered.
+    for (const action of plausible) expect(all).toContainEqual(action);
+    // The machine refuses the third member.
+    expect(step(world, thirdMember as Action).verdict.accepted).toBe(false);
+  });
+
+  it("is the same on the compact machine", () => {
+    const resolved = resolveProfile("lm-i1", {});
+    if (!resolved.ok) throw new Error(resolved.message);
+    const machine = new CompactMachine(wild, resolved.profile);
+    const compact = machine.step(machine.initial(), dm);
+    if (compact === undefined) throw new Error("the DM was refused");
+    const texts = (actions: ReadonlyArray<Action>) => actions.map((a) => JSON.stringify(a)).sort();
+    expect(texts(new CompactAlphabet(machine).enabled(compact))).toEqual(
+      texts(enabledActions(replay(start, [dm]), wild)),
+    );
   });
 });

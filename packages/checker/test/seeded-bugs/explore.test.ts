@@ -4,15 +4,17 @@
  * reports that invariant with a shortest trace (same length on both) that replays to the
  * violation on the faulty machine; with the fault off, the same exploration finds nothing.
  *
+ * `dm-accepts-third-member` and `group-dm-rejoin` need a membership event the explorer's
+ * plausible alphabet never offers: it proposes invites only in rooms without fixed membership,
+ * knocks only under a knock join rule and joins only for the invited, the knocking or under a
+ * public join rule (which the chat rules keep a DM or group DM from getting). Rejoining a group DM
+ * after leaving needs such an invite (a bare join is refused by `membership.join.rule`, the join
+ * rule staying `invite`). The scope's `wild` alphabet offers every membership action, and so
+ * reaches both: `group-dm-rejoin` is in CASES with it. A third DM member breaks no machine
+ * invariant, only the random checker's own model property `model.fixed-members`, so
+ * `dm-accepts-third-member` stays out of CASES; the last tests pin both facts.
+ *
  * Out of reach of the explorer, and so not in CASES:
- * - `dm-accepts-third-member` and `group-dm-rejoin` need a membership event the explorer's
- *   alphabet never offers: it proposes invites only in rooms without fixed membership, knocks only
- *   under a knock join rule and joins only for the invited, the knocking or under a public join
- *   rule (which the chat rules keep a DM or group DM from getting). Rejoining a group DM after
- *   leaving needs such an invite (a bare join is refused by `membership.join.rule`, the join rule
- *   staying `invite`). The random checker issues such invites and joins directly; for
- *   `dm-accepts-third-member` it also names its own model property `model.fixed-members`, not a
- *   machine invariant. The last test pins this, so a wider alphabet shows up here.
  * - `hub-skips-sender-server-check` is only reached by a forged submission (`forge-limited`); the
  *   explorer explores honest servers and never forges.
  * - `restart-loses-rooms` is in restart glue the compact machine writes out itself (`restarted`),
@@ -60,6 +62,20 @@ const TWO_PROVIDERS = [
   { name: "a.example", users: ["alice"] },
   { name: "b.example", users: ["bob"] },
 ];
+
+/** A scope with every membership action for fixed-membership rooms of `chatType`. */
+function fixedMembershipScope(chatType: "dm" | "group-dm"): ExploreScope {
+  return {
+    servers: [
+      { name: "a.example", users: ["alice", "carol"] },
+      { name: "b.example", users: ["bob"] },
+    ],
+    maxRooms: 1,
+    chatTypes: [chatType],
+    actions: ["create-room", "invite", "join", "leave", "knock", "set-join-rule", "deliver"],
+    maxInFlight: 2,
+  };
+}
 
 /** A fault the explorer must find, the invariant it breaks and where to look. */
 interface ExploreCase {
@@ -109,6 +125,13 @@ const CASES: ReadonlyArray<ExploreCase> = [
       maxInFlight: 3,
     },
     depth: 8,
+  },
+  {
+    // The wild alphabet: Alice creates a group DM, Bob leaves, and Alice invites him back.
+    bug: "group-dm-rejoin",
+    invariant: "group-dm.survives-leave",
+    scope: { ...fixedMembershipScope("group-dm"), wild: true },
+    depth: 3,
   },
 ];
 
@@ -252,20 +275,6 @@ describe("seeded bugs: verifyCompact catches a fault in glue the compact machine
   });
 });
 
-/** A scope with every membership action for fixed-membership rooms of `chatType`. */
-function fixedMembershipScope(chatType: "dm" | "group-dm"): ExploreScope {
-  return {
-    servers: [
-      { name: "a.example", users: ["alice", "carol"] },
-      { name: "b.example", users: ["bob"] },
-    ],
-    maxRooms: 1,
-    chatTypes: [chatType],
-    actions: ["create-room", "invite", "join", "leave", "knock", "set-join-rule", "deliver"],
-    maxInFlight: 2,
-  };
-}
-
 describe("seeded bugs out of the explorer's reach", () => {
   // Pins the comment at the top: should this start failing, the alphabet now offers the
   // membership event the fault needs, and the bug belongs in CASES.
@@ -273,7 +282,7 @@ describe("seeded bugs out of the explorer's reach", () => {
     ["dm-accepts-third-member", "dm"],
     ["group-dm-rejoin", "group-dm"],
   ] as const)
-    it(`${bug}: no honest action sequence of ${chatType} membership changes reaches it (depth 8)`, async () => {
+    it(`${bug}: no plausible action sequence of ${chatType} membership changes reaches it (depth 8)`, async () => {
       await activate(bugNamed(bug));
       const report = explore({ profile: PROFILE, depth: 8, scope: fixedMembershipScope(chatType) });
       expect(report.complete).toBe(true);
@@ -282,4 +291,16 @@ describe("seeded bugs out of the explorer's reach", () => {
       expect(report.statesPerDepth?.every((n) => n > 0)).toBe(true);
       expect(report.violations).toEqual([]);
     });
+
+  it("dm-accepts-third-member: the wild alphabet admits the third member, but no machine invariant names it (depth 5)", async () => {
+    await activate(bugNamed("dm-accepts-third-member"));
+    const report = explore({
+      profile: PROFILE,
+      depth: 5,
+      scope: { ...fixedMembershipScope("dm"), wild: true },
+      liveness: false,
+    });
+    expect(report.complete).toBe(true);
+    expect(report.violations).toEqual([]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   type Counterexample,
   checkRandom,
   coverageReport,
+  DEFAULT_EXPLORE_SCOPE,
   type ExploreReport,
   explore,
   formatCoverage,
@@ -26,7 +27,7 @@ import { type Io, UserError } from "../io.ts";
 
 /** Help text of `mimi model check`. */
 export const modelCheckUsage = `mimi model check [--profile P] [--option NAME=VALUE]... [--delivery instant|network|mixed]
-                 [--runs N | --exhaustive --depth K [--max-states M] [--engine compact|reference]]
+                 [--runs N | --exhaustive --depth K [--max-states M] [--engine compact|reference] [--wild]]
                  [--seed S [--path P --replay-path R]] [--out DIR] [--coverage] [--format text|json]
 
 Checks the reference machine under a profile (default lm-i1). Random mode (default, --runs 100)
@@ -34,7 +35,9 @@ runs fast-check command sequences of 30-60 user, network and adversary actions, 
 invariant after every step; a failure is shrunk. --exhaustive explores every action sequence up
 to --depth K in a small scope, on the compact machine (interned world parts, each step computed
 once by the reference machine; --engine reference steps the reference machine every time; both
-explore the same states). Prints a summary table (runs, commands, guards hit, violations);
+explore the same states); --wild also tries what users' servers would not offer (every membership
+action toward every user, messages before joining), to find faults that let forbidden actions
+through. Prints a summary table (runs, commands, guards hit, violations);
 --coverage adds every guard's, invariant's and requirement's counts. A progress bar goes to
 standard error when it is a terminal. On a violation, prints the counterexample's story and its
 Mermaid sequence diagram and saves its trace under --out (default reports/counterexamples), which
@@ -204,6 +207,7 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
       depth: { type: "string" },
       "max-states": { type: "string" },
       engine: { type: "string" },
+      wild: { type: "boolean", default: false },
       seed: { type: "string" },
       path: { type: "string" },
       "replay-path": { type: "string" },
@@ -232,8 +236,11 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
   if (values.exhaustive && runs !== undefined)
     throw new UserError("give either --runs or --exhaustive, not both");
   if (values.exhaustive && depth === undefined) throw new UserError("--exhaustive needs --depth K");
-  if (!values.exhaustive && (depth !== undefined || maxStates !== undefined || values.engine !== undefined))
-    throw new UserError("--depth, --max-states and --engine only apply with --exhaustive");
+  if (
+    !values.exhaustive &&
+    (depth !== undefined || maxStates !== undefined || values.engine !== undefined || values.wild)
+  )
+    throw new UserError("--depth, --max-states, --engine and --wild only apply with --exhaustive");
   const engine = values.engine;
   if (engine !== undefined && engine !== "compact" && engine !== "reference")
     throw new UserError(`--engine must be compact or reference, not ${engine}`);
@@ -258,6 +265,7 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
         depth: depth ?? 0,
         ...(maxStates === undefined ? {} : { maxStates }),
         ...(engine === undefined ? {} : { engine }),
+        ...(values.wild ? { scope: { ...DEFAULT_EXPLORE_SCOPE, wild: true } } : {}),
         onProgress: (p) => bar.update(p.depth, depth ?? 0, `depth, ${p.states} states`),
       });
     } catch (e) {
@@ -282,7 +290,10 @@ export async function modelCheckCommand(args: ReadonlyArray<string>, io: Io): Pr
     violations.push(...livenessViolations);
     rows = [
       ["profile", report.profile],
-      ["mode", `exhaustive to depth ${depth}${report.complete ? "" : ` (stopped at ${maxStates} states)`}`],
+      [
+        "mode",
+        `exhaustive to depth ${depth}${values.wild ? ", wild alphabet" : ""}${report.complete ? "" : ` (stopped at ${maxStates} states)`}`,
+      ],
       ["machine", report.engine ?? "reference"],
       ["depth reached", String(report.depthReached)],
       ["distinct states", String(report.distinctStates)],

@@ -108,6 +108,30 @@ describe("mimi model check", () => {
     expect(JSON.parse(json.stdout())).toMatchObject({ mode: "exhaustive", engine: "reference" });
   });
 
+  it("--wild also tries what users' servers would not offer, on both engines alike", async () => {
+    const run = async (...extra: string[]) => {
+      const io = memoryIo("", repo);
+      expect(
+        await main(["model", "check", "--exhaustive", "--depth", "3", "--format", "json", ...extra], io),
+      ).toBe(0);
+      return JSON.parse(io.stdout()) as {
+        distinctStates: number;
+        transitions: number;
+        violations: unknown[];
+      };
+    };
+    const plausible = await run();
+    const wild = await run("--wild");
+    const wildReference = await run("--wild", "--engine", "reference");
+    expect(wild.distinctStates).toBeGreaterThan(plausible.distinctStates);
+    expect(wild.violations).toEqual([]);
+    expect(wildReference.distinctStates).toBe(wild.distinctStates);
+    expect(wildReference.transitions).toBe(wild.transitions);
+    const text = memoryIo("", repo);
+    expect(await main(["model", "check", "--exhaustive", "--depth", "1", "--wild"], text)).toBe(0);
+    expect(text.stdout()).toMatch(/^mode +exhaustive to depth 1, wild alphabet$/mu);
+  });
+
   it("exits 2 on bad usage, naming the problem", async () => {
     const cases: Array<[string[], RegExp]> = [
       [["--runs", "0"], /--runs must be an integer of at least 1/u],
@@ -115,7 +139,8 @@ describe("mimi model check", () => {
       [["--exhaustive"], /--exhaustive needs --depth K/u],
       [["--exhaustive", "--depth", "2", "--runs", "3"], /either --runs or --exhaustive/u],
       [["--depth", "2"], /only apply with --exhaustive/u],
-      [["--engine", "compact"], /--depth, --max-states and --engine only apply with --exhaustive/u],
+      [["--engine", "compact"], /--depth, --max-states, --engine and --wild only apply with --exhaustive/u],
+      [["--wild"], /--wild only apply with --exhaustive/u],
       [
         ["--exhaustive", "--depth", "1", "--engine", "foo"],
         /--engine must be compact or reference, not foo/u,
