@@ -155,7 +155,11 @@ export function wildMembershipActions(
     if (kinds.has("unban")) out.push({ kind: "unban", user, room, target });
   }
   // A joined user's message comes with the room setting actions.
-  if (kinds.has("send-message") && view.replica !== undefined && membershipOf(view.replica.state, user) !== "join")
+  if (
+    kinds.has("send-message") &&
+    view.replica !== undefined &&
+    membershipOf(view.replica.state, user) !== "join"
+  )
     out.push({ kind: "send-message", user, room, body: "m" });
 }
 
@@ -257,7 +261,8 @@ function userActions(out: Action[], world: World, scope: ResolvedExploreScope): 
       const replica = server.persisted.rooms.get(room);
       const invited = server.persisted.invites.has(inviteKey(room, user));
       if (replica === undefined && !invited) continue;
-      if (scope.scope.wild === true) wildMembershipActions(out, kinds, user, room, { replica, invited }, users);
+      if (scope.scope.wild === true)
+        wildMembershipActions(out, kinds, user, room, { replica, invited }, users);
       else membershipActions(out, kinds, user, room, { replica, invited }, users, profile);
       if (replica !== undefined && membershipOf(replica.state, user) === "join")
         roomSettingActions(out, kinds, user, room, replica, users, profile);
