@@ -8,9 +8,11 @@
  * room (the reference machine's hub and follower paths read nothing else of a server; the
  * profiles they read of other servers are empty in every scope this machine accepts), so the
  * outcome is computed once, by the reference `step` itself on a one-part world, and cached by
- * (part, message). What crosses rooms stays here, written out from the reference step code:
- * transactions (the counter that names them, the pending map and LM's one transaction per hub,
- * the hub's results), the order of the messages in flight, and restarts.
+ * (part, message); so is the message a retry or a sync sends. What crosses rooms stays here,
+ * written out from the reference step code: transactions (the counter that names them, the
+ * pending map, LM's one transaction per hub, a result's arrival, the hub's results), the order of
+ * the messages in flight (drop, duplicate, flush), and restarts. `verifyCompact` is what guards
+ * these: a fault in them does not reach this machine.
  *
  * A compact world is the same world as the reference one up to event IDs and timestamps: the
  * hub's `k`-th event of a room is named by its slot and position (see `layout.ts`), and no step
@@ -48,7 +50,7 @@ import {
   type World,
   withDirectoryEntry,
 } from "@mimi-spec/machine";
-import { roomIdParts, type ServerName } from "@mimi-spec/schema";
+import type { ServerName } from "@mimi-spec/schema";
 import { KNOWN_FIELDS } from "../explore/canonical.ts";
 import type { ResolvedExploreScope } from "../explore/scope.ts";
 import { Interner, structKey } from "./intern.ts";
@@ -358,7 +360,7 @@ export class CompactMachine {
         let current = world;
         for (let i = 0; i < MAX_DELIVERIES && current.messages.length > 0; i++) {
           const first = current.messages[0] as number;
-          current = this.deliver({ ...current, messages: current.messages.slice(1) }, first);
+          current = this.deliver(worldWith(current, { messages: current.messages.slice(1) }), first);
         }
         return current;
       }
@@ -368,15 +370,14 @@ export class CompactMachine {
         if (id === undefined) return undefined;
         let submit = this.retries.get(id);
         if (submit === undefined) {
+          // What the retry sends: the reference step on a server holding just that transaction.
           const pending = this.pendings.value(id);
-          submit = this.messages.id({
-            kind: "submit",
-            from: action.server,
-            to: pending.to,
-            room: pending.room,
-            txn: pending.txn,
-            event: pending.event,
-          });
+          const server = this.partServer(s, [], undefined);
+          const holding = {
+            ...server,
+            volatile: { ...server.volatile, pending: new Map([[pending.txn, pending]]) },
+          };
+          submit = this.sentBy(s, holding, action);
           this.retries.set(id, submit);
         }
         return worldWith(world, { messages: appended(world.messages, submit) });
@@ -388,14 +389,8 @@ export class CompactMachine {
         const key = `${s} ${slot} ${sliceId}`;
         let backfill = this.syncs.get(key);
         if (backfill === undefined) {
-          const replica = this.slices.value(sliceId).replica;
-          backfill = this.messages.id({
-            kind: "backfill",
-            from: action.server,
-            to: replica?.hub ?? roomIdParts(action.room).server,
-            room: action.room,
-            after: replica?.state.length ?? 0,
-          });
+          // What the sync sends: the reference step on the server's part of the room.
+          backfill = this.sentBy(s, this.partServer(s, [[slot, sliceId]], undefined), action);
           this.syncs.set(key, backfill);
         }
         return worldWith(world, { messages: appended(world.messages, backfill) });
@@ -489,6 +484,17 @@ export class CompactMachine {
     const counters = world.counters.slice();
     counters[origin] = counter;
     return worldWith(world, { pending, counters, messages: appended(world.messages, submit) });
+  }
+
+  /** The one message the reference step sends when `server` (alone in the world) takes `action`. */
+  private sentBy(s: number, server: ServerState, action: Action): number {
+    const name = this.layout.servers[s] as ServerName;
+    this.referenceSteps++;
+    const sent = step(this.miniWorld(new Map([[name, server]]), undefined, 1), action).world.inFlight;
+    const only = sent[0];
+    if (sent.length !== 1 || only === undefined)
+      throw new Error(`compact machine: ${action.kind} on ${name} sent ${sent.length} messages, not one`);
+    return this.messages.id(only.message);
   }
 
   /** The limited event a follower's user action submits (it depends on the action alone). */
