@@ -8,20 +8,13 @@
  *
  * @module
  */
-import { type Action, emptyWorld, resolveProfile, step, type World } from "@mimi-spec/machine";
-import type {
-  ExploreLivenessFailure,
-  ExploreOptions,
-  ExploreReport,
-  ExploreViolation,
-} from "../explore/api.ts";
+import { type Action, emptyWorld, step, type World } from "@mimi-spec/machine";
+import type { ExploreOptions, ExploreReport } from "../explore/api.ts";
 import { FingerprintSet } from "../explore/fingerprint.ts";
 import { type Settled, settle, settleOn } from "../explore/liveness.ts";
-import { checkExploreOptions } from "../explore/options.ts";
 import { KEPT_LIVENESS_FAILURES, Paths } from "../explore/paths.ts";
-import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "../explore/scope.ts";
+import { exploreReport, exploreSetup } from "../explore/report.ts";
 import { Symmetry } from "../explore/symmetry.ts";
-import { type TraceStart, traceOf } from "../explore/trace.ts";
 import { CompactAlphabet } from "./alphabet.ts";
 import { CompactInvariantChecker } from "./invariants.ts";
 import { CompactKeys } from "./key.ts";
@@ -70,15 +63,8 @@ export function exploreCompactWith(
   options: ExploreOptions,
   settleWorld?: (world: World) => Settled,
 ): CompactExploreReport {
-  checkExploreOptions(options);
-  const scope = resolveExploreScope(options.scope ?? DEFAULT_EXPLORE_SCOPE);
-  const resolved = resolveProfile(options.profile, options.options ?? {});
-  if (!resolved.ok) throw new Error(resolved.message);
-  const profile = resolved.profile;
-  const start: TraceStart = {
-    profile: options.profile,
-    ...(options.options === undefined ? {} : { options: options.options }),
-  };
+  const setup = exploreSetup(options);
+  const { scope, profile } = setup;
   const machine = new CompactMachine(scope, profile);
   const symmetry = new Symmetry(scope, profile, options.symmetry ?? true);
   const keys = new CompactKeys(machine, symmetry);
@@ -172,40 +158,32 @@ export function exploreCompactWith(
   if (!cutOff && frontier.length === 0) depthReached = Math.max(depthReached, options.depth);
   const elapsedMs = performance.now() - began;
   const empty = emptyWorld({ profile, delivery: "network", eventIds: "counter" });
-  const violations: ExploreViolation[] = [...firstViolation].map(([invariant, { node, message }]) => ({
-    invariant,
-    message,
-    trace: traceOf(
-      `explore (${profile.name}): a shortest action sequence that breaks ${invariant}: ${message}`,
-      start,
-      referenceActions(empty, paths.actionsTo(node)),
-    ),
-  }));
-  const failures: ExploreLivenessFailure[] = livenessFailures.map(({ node, message }) => {
-    // Settled again on the reference world, so the settling actions name its message IDs.
-    const { actions, world } = replayReference(empty, paths.actionsTo(node));
-    return {
-      message,
-      trace: traceOf(
-        `explore (${profile.name}): after these actions, delivering everything (then retrying and syncing) leaves ${message}`,
-        start,
-        [...actions, ...(settleWorld ?? settle)(world).actions],
-      ),
-    };
-  });
-  return {
-    profile: profile.name,
+  const report = exploreReport(setup, {
     depthReached,
     distinctStates: distinct,
     transitions,
     elapsedMs,
-    statesPerSecond: elapsedMs > 0 ? (distinct * 1000) / elapsedMs : 0,
     complete: !cutOff,
-    violations,
     statesPerDepth,
     symmetry: symmetry.kinds,
-    referenceSteps: machine.referenceSteps,
-    engine: "compact",
-    ...(checkLiveness ? { liveness: { checked: livenessChecked, failed: livenessFailed, failures } } : {}),
-  };
+    violations: [...firstViolation].map(([invariant, { node, message }]) => ({
+      invariant,
+      message,
+      actions: referenceActions(empty, paths.actionsTo(node)),
+    })),
+    ...(checkLiveness
+      ? {
+          liveness: {
+            checked: livenessChecked,
+            failed: livenessFailed,
+            failures: livenessFailures.map(({ node, message }) => {
+              // Settled again on the reference world, so the settling actions name its message IDs.
+              const { actions, world } = replayReference(empty, paths.actionsTo(node));
+              return { message, actions: [...actions, ...(settleWorld ?? settle)(world).actions] };
+            }),
+          },
+        }
+      : {}),
+  });
+  return { ...report, referenceSteps: machine.referenceSteps, engine: "compact" };
 }

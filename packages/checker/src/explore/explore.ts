@@ -8,20 +8,19 @@
  *
  * @module
  */
-import { type Action, emptyWorld, resolveProfile, step, type World } from "@mimi-spec/machine";
+import { type Action, emptyWorld, step, type World } from "@mimi-spec/machine";
 import { exploreCompact } from "../compact/explore.ts";
 import { COMPACT_UNSUPPORTED } from "../compact/machine.ts";
 import { enabledActions } from "./alphabet.ts";
-import type { ExploreLivenessFailure, ExploreOptions, ExploreReport, ExploreViolation } from "./api.ts";
+import type { ExploreOptions, ExploreReport } from "./api.ts";
 import { type CanonicalForm, Canonicalizer } from "./canonical.ts";
 import { FingerprintSet } from "./fingerprint.ts";
 import { InvariantChecker } from "./invariant-check.ts";
 import { type Settled, settle } from "./liveness.ts";
-import { checkExploreOptions } from "./options.ts";
 import { KEPT_LIVENESS_FAILURES, Paths } from "./paths.ts";
-import { DEFAULT_EXPLORE_SCOPE, resolveExploreScope } from "./scope.ts";
+import { exploreReport, exploreSetup } from "./report.ts";
+import { DEFAULT_EXPLORE_SCOPE } from "./scope.ts";
 import { Symmetry } from "./symmetry.ts";
-import { type TraceStart, traceOf } from "./trace.ts";
 
 /** The set of seen states: fingerprints by default, canonical texts when asked to be exact. */
 interface SeenStates {
@@ -67,16 +66,8 @@ export function compactEngineFor(options: ExploreOptions): boolean {
 
 /** {@link explore} with another delivery check (for testing how failures are reported). */
 export function exploreWith(options: ExploreOptions, settleWorld: (world: World) => Settled): ExploreReport {
-  checkExploreOptions(options);
-  const scope = resolveExploreScope(options.scope ?? DEFAULT_EXPLORE_SCOPE);
-  const resolved = resolveProfile(options.profile, options.options ?? {});
-  // The machine's own message ("unknown profile …", "option … cannot be …"), as callers match it.
-  if (!resolved.ok) throw new Error(resolved.message);
-  const profile = resolved.profile;
-  const start: TraceStart = {
-    profile: options.profile,
-    ...(options.options === undefined ? {} : { options: options.options }),
-  };
+  const setup = exploreSetup(options);
+  const { scope, profile } = setup;
   const symmetry = new Symmetry(scope, profile, options.symmetry ?? true);
   const exact = options.exactStates ?? false;
   const canonicalizer = new Canonicalizer(symmetry, exact);
@@ -95,7 +86,7 @@ export function exploreWith(options: ExploreOptions, settleWorld: (world: World)
   let distinct = 0;
   let cutOff = false;
 
-  /** Checks a new state; returns false once the state budget is spent. */
+  /** Checks a new state: every invariant, and the delivery check when asked. */
   const visit = (world: World, node: number): void => {
     distinct++;
     for (const v of checker.violations(world))
@@ -147,34 +138,30 @@ export function exploreWith(options: ExploreOptions, settleWorld: (world: World)
   if (!cutOff && frontier.length === 0) depthReached = Math.max(depthReached, options.depth);
   const elapsedMs = performance.now() - began;
 
-  const violations: ExploreViolation[] = [...firstViolation].map(([invariant, { node, message }]) => ({
-    invariant,
-    message,
-    trace: traceOf(
-      `explore (${profile.name}): a shortest action sequence that breaks ${invariant}: ${message}`,
-      start,
-      paths.actionsTo(node),
-    ),
-  }));
-  const failures: ExploreLivenessFailure[] = livenessFailures.map(({ node, message, settling }) => ({
-    message,
-    trace: traceOf(
-      `explore (${profile.name}): after these actions, delivering everything (then retrying and syncing) leaves ${message}`,
-      start,
-      [...paths.actionsTo(node), ...settling],
-    ),
-  }));
-  return {
-    profile: profile.name,
+  return exploreReport(setup, {
     depthReached,
     distinctStates: distinct,
     transitions,
     elapsedMs,
-    statesPerSecond: elapsedMs > 0 ? (distinct * 1000) / elapsedMs : 0,
     complete: !cutOff,
-    violations,
     statesPerDepth,
     symmetry: symmetry.kinds,
-    ...(checkLiveness ? { liveness: { checked: livenessChecked, failed: livenessFailed, failures } } : {}),
-  };
+    violations: [...firstViolation].map(([invariant, { node, message }]) => ({
+      invariant,
+      message,
+      actions: paths.actionsTo(node),
+    })),
+    ...(checkLiveness
+      ? {
+          liveness: {
+            checked: livenessChecked,
+            failed: livenessFailed,
+            failures: livenessFailures.map(({ node, message, settling }) => ({
+              message,
+              actions: [...paths.actionsTo(node), ...settling],
+            })),
+          },
+        }
+      : {}),
+  });
 }
