@@ -150,7 +150,6 @@ export function exploreCompactWith(
       if (cutOff) break;
     }
     statesPerDepth.push(distinct - before);
-    checker.age();
     if (!cutOff) depthReached = depth;
     frontier = next;
     options.onProgress?.({ depth, states: distinct, elapsedMs: performance.now() - began });

@@ -22,7 +22,10 @@
  * - per pair of rooms: the DM and group-DM uniqueness invariants (see `hubPairsAnswer`).
  *
  * Every answer is the machine's own: its invariant, run on a world `decode` builds from a few
- * parts, cached by the parts' IDs, so a state costs a few lookups and a new part one small check.
+ * parts, cached by what each group reads of the parts (a part's replica, directory entry or
+ * invite records; see `partView`), so a state costs a few lookups and a new part one small check.
+ * A world reached in one step from a world that breaks none of them looks up only the answers
+ * that read a part the step changed (`cleanAfter`).
  * Where the cut would not be exact (a copy naming another room or hub, or a hub part that itself
  * breaks a two-part invariant, which the two-part world would then report) the world is answered
  * whole. An invariant this module does not list is run on the whole decoded world.
@@ -124,13 +127,13 @@ export class CompactInvariantChecker {
   private readonly unlisted: Group;
   private readonly servers: number;
   private readonly slotCount: number;
-  /** Per server, per part ID. */
+  /** Per server, by the part's replica-and-invites view. */
   private readonly partAnswers: Array<Array<Answers | undefined>>;
-  /** Per server, per part ID, by the part ID of the room's hub. */
+  /** Per server, by the copy's replica-and-directory view, then by the hub part's replica view. */
   private readonly pairAnswers: Array<Array<Map<number, Answers> | undefined>>;
-  /** Per server: a hub part's answers to the two-part invariants on its own. */
+  /** Per server, by the hub part's replica-and-directory view: its answers to the two-part invariants on its own. */
   private readonly hubPairAnswers: Array<Array<Answers | undefined>>;
-  /** Per slot, per hub part ID. */
+  /** Per slot, by the hub part's replica view. */
   private readonly roomAnswers: Array<Array<Answers | undefined>>;
   /** Per slot, per part ID: whether the part's copy (if any) names the slot's room and hub. */
   private readonly regular: Array<Array<boolean | undefined>>;
@@ -178,9 +181,6 @@ export class CompactInvariantChecker {
     this.classOfPart = Array.from({ length: this.slotCount }, () => []);
     this.found = new Array<string | undefined>(invariants.length).fill(undefined);
   }
-
-  /** Nothing to forget: answers are kept by part IDs, which the machine keeps too (the explorer calls this once per level). */
-  age(): void {}
 
   /** Every violated invariant of `world`, in the machine's order: what `violations(machine.decode(world))` gives. */
   violations(world: CompactWorld, cleanParent?: CompactWorld): ReadonlyArray<FoundViolation> {

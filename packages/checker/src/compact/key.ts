@@ -267,19 +267,12 @@ export class CompactKeys {
       label: renaming.rooms.get(room),
     }));
     return slots
-      .sort((a, b) =>
-        a.label === undefined
-          ? b.label === undefined
-            ? a.slot - b.slot
-            : 1
-          : b.label === undefined
-            ? -1
-            : a.label < b.label
-              ? -1
-              : a.label > b.label
-                ? 1
-                : 0,
-      )
+      .sort((a, b) => {
+        if (a.label === b.label) return a.slot - b.slot;
+        if (a.label === undefined) return 1;
+        if (b.label === undefined) return -1;
+        return a.label < b.label ? -1 : 1;
+      })
       .map((s) => s.slot);
   }
 
